@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * What the editor records. `seq` is per attempt, dense and starting at 0; the server accepts
+ * each seq once, so a batch re-sent after a reload or an outage duplicates nothing. `t` is
+ * milliseconds since the attempt started, from a monotonic clock in the browser.
+ */
+const Base = z.object({ seq: z.number().int().nonnegative(), t: z.number().nonnegative() });
+
+export const RecordedEvent = z.discriminatedUnion('type', [
+  Base.extend({
+    type: z.literal('edit'),
+    file: z.string().max(200),
+    /** Monaco content changes, applied in order: replace `length` chars at `offset` with `text`. */
+    changes: z.array(z.object({ offset: z.number().int().nonnegative(), length: z.number().int().nonnegative(), text: z.string() })).max(1000),
+  }),
+  Base.extend({ type: z.literal('select'), file: z.string().max(200), anchor: z.number().int().nonnegative(), head: z.number().int().nonnegative() }),
+  Base.extend({ type: z.literal('open'), file: z.string().max(200) }),
+  Base.extend({ type: z.literal('paste'), file: z.string().max(200), size: z.number().int().nonnegative(), lines: z.number().int().nonnegative() }),
+  Base.extend({ type: z.literal('focus'), focused: z.boolean() }),
+  Base.extend({ type: z.literal('run'), runId: z.string().max(80), passed: z.number().int().nonnegative().optional(), total: z.number().int().nonnegative().optional() }),
+  /** A full copy of every file: written every N events so replay can seek without replaying from zero. */
+  Base.extend({ type: z.literal('snapshot'), files: z.record(z.string().max(200), z.string()) }),
+]);
+export type RecordedEvent = z.infer<typeof RecordedEvent>;
+
+export const EventBatch = z.object({ events: z.array(RecordedEvent).min(1).max(500) }).strict();
+export type EventBatch = z.infer<typeof EventBatch>;

@@ -1,0 +1,196 @@
+/**
+ * The platform agent for TypeScript and JavaScript (see ../PROTOCOL.md). Bundled with sucrase
+ * into one file that runs as the sandbox's main process: `node agent.js <work-dir>`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import { transform } from 'sucrase';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+interface Interface {
+  classes: Record<string, { methods: Record<string, string[]> }>;
+  functions: Record<string, string[]>;
+}
+interface Step { name?: string; args?: Json[]; clock?: string; set?: number }
+interface Request {
+  id: number; op: string; class?: string; ref?: number | null; name?: string;
+  args?: Json[]; steps?: Step[]; clock?: string; set?: number;
+}
+
+const workDir = path.resolve(process.argv[2] ?? '/sandbox/work');
+const writeFrameRaw = process.stdout.write.bind(process.stdout);
+// The frame channel is ours alone: whatever the candidate prints goes to stderr.
+process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+
+function send(frame: object): void {
+  writeFrameRaw(JSON.stringify(frame) + '\n');
+}
+
+let candidate: Record<string, unknown> = {};
+let api: Interface = { classes: {}, functions: {} };
+const instances = new Map<number, object>();
+const clocks = new Map<string, number>();
+let nextRef = 1;
+
+class CallError extends Error {
+  constructor(readonly type: string, message: string) { super(message); }
+}
+
+function describeError(error: unknown): { type: string; message: string } {
+  if (error instanceof CallError) return { type: error.type, message: error.message };
+  if (error instanceof Error) return { type: error.constructor?.name || error.name || 'Error', message: String(error.message).slice(0, 2000) };
+  return { type: typeof error, message: String(error).slice(0, 2000) };
+}
+
+function safeRelative(file: string): string {
+  const normalised = path.posix.normalize(file);
+  if (normalised.startsWith('..') || path.posix.isAbsolute(normalised)) throw new CallError('LoadError', `refused path ${file}`);
+  return normalised;
+}
+
+function load(frame: { language: string; entry: string; files: { path: string; content: string }[]; interface: Interface }): void {
+  api = frame.interface;
+  for (const file of frame.files) {
+    const relative = safeRelative(file.path);
+    const target = path.join(workDir, relative.replace(/\.(ts|mts|cts|mjs|cjs)$/, '.js'));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    let code = file.content;
+    if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(relative)) {
+      try {
+        const isTs = /\.(ts|mts|cts)$/.test(relative);
+        code = transform(code, { transforms: isTs ? ['typescript', 'imports'] : ['imports'], filePath: relative }).code;
+      } catch (error) {
+        send({ type: 'load_error', kind: 'compile_error', message: `${relative}: ${describeError(error).message}` });
+        return;
+      }
+    }
+    fs.writeFileSync(target, code);
+  }
+  const entry = path.join(workDir, safeRelative(frame.entry).replace(/\.(ts|mts|cts|mjs|cjs)$/, '.js'));
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    candidate = require(entry) as Record<string, unknown>;
+  } catch (error) {
+    const { type, message } = describeError(error);
+    const kind = type === 'SyntaxError' ? 'compile_error' : 'crashed';
+    send({ type: 'load_error', kind, message: `${type}: ${message}` });
+    return;
+  }
+  const declared = [...Object.keys(api.classes), ...Object.keys(api.functions)];
+  send({ type: 'loaded', missing: declared.filter((name) => typeof candidate[name] !== 'function') });
+}
+
+function decode(value: Json): unknown {
+  if (Array.isArray(value)) return value.map(decode);
+  if (value !== null && typeof value === 'object') {
+    if (typeof value.$clock === 'string') {
+      const id = value.$clock;
+      if (!clocks.has(id)) clocks.set(id, 0);
+      return () => clocks.get(id);
+    }
+    if (typeof value.$ref === 'number') return instanceOf(value.$ref);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  }
+  return value;
+}
+
+function encode(value: unknown): Json {
+  const text = JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Map) return Object.fromEntries(v);
+    if (v instanceof Set) return [...v];
+    if (typeof v === 'bigint') return Number(v);
+    if (v === undefined) return null;
+    return v;
+  });
+  return text === undefined ? null : (JSON.parse(text) as Json);
+}
+
+function instanceOf(ref: number): object {
+  const found = instances.get(ref);
+  if (!found) throw new CallError('AgentError', `no instance ${ref}`);
+  return found;
+}
+
+function resolveCallable(ref: number | null | undefined, name: string): (...args: unknown[]) => unknown {
+  if (ref === null || ref === undefined) {
+    if (!(name in api.functions)) throw new CallError('AgentError', `${name} is not a function of this challenge's interface`);
+    const fn = candidate[name];
+    if (typeof fn !== 'function') throw new CallError('TypeError', `${name} is not exported as a function`);
+    return fn as (...args: unknown[]) => unknown;
+  }
+  const target = instanceOf(ref) as Record<string, unknown>;
+  const declared = Object.values(api.classes).some((c) => name in c.methods);
+  if (!declared) throw new CallError('AgentError', `${name} is not a method of this challenge's interface`);
+  const method = target[name];
+  if (typeof method !== 'function') throw new CallError('TypeError', `${name} is not a method of the instance`);
+  return (method as (...args: unknown[]) => unknown).bind(target);
+}
+
+async function invoke(ref: number | null | undefined, name: string, args: Json[] = []): Promise<Json> {
+  const result = await resolveCallable(ref, name)(...args.map(decode));
+  return encode(result);
+}
+
+async function handle(request: Request): Promise<Json> {
+  switch (request.op) {
+    case 'new': {
+      const name = request.class ?? '';
+      if (!(name in api.classes)) throw new CallError('AgentError', `${name} is not a class of this challenge's interface`);
+      const Class = candidate[name];
+      if (typeof Class !== 'function') throw new CallError('TypeError', `${name} is not exported as a class`);
+      const instance = new (Class as new (...args: unknown[]) => object)(...(request.args ?? []).map(decode));
+      const ref = nextRef++;
+      instances.set(ref, instance);
+      return { $ref: ref };
+    }
+    case 'call':
+      return invoke(request.ref, request.name ?? '', request.args);
+    case 'batch': {
+      const results: Json[] = [];
+      const steps = request.steps ?? [];
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i]!;
+        if (step.clock !== undefined) {
+          clocks.set(step.clock, step.set ?? 0);
+          continue;
+        }
+        try {
+          results.push(await invoke(request.ref, step.name ?? '', step.args));
+        } catch (error) {
+          throw Object.assign(error instanceof Error ? error : new Error(String(error)), { step: i });
+        }
+      }
+      return results;
+    }
+    case 'clock':
+      clocks.set(request.clock ?? '', request.set ?? 0);
+      return null;
+    default:
+      throw new CallError('AgentError', `unknown op ${request.op}`);
+  }
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(workDir, { recursive: true });
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  send({ type: 'ready' });
+  let loaded = false;
+  for await (const line of lines) {
+    if (!loaded) {
+      loaded = true;
+      load(JSON.parse(line));
+      continue;
+    }
+    const request = JSON.parse(line) as Request;
+    try {
+      send({ id: request.id, ok: true, value: await handle(request) });
+    } catch (error) {
+      const step = (error as { step?: number } | null)?.step;
+      send({ id: request.id, ok: false, error: { ...describeError(error), ...(step === undefined ? {} : { step }) } });
+    }
+  }
+  process.exit(0);
+}
+
+void main();

@@ -1,0 +1,115 @@
+import { randomUUID } from 'node:crypto';
+import type { Challenge } from '@assay/challenges';
+import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
+import type { Grader } from '../grading/create-grader.js';
+
+export interface Check {
+  ok: boolean;
+  language: Language | '*';
+  what: string;
+  detail?: string;
+}
+
+/**
+ * Proves a challenge folder: in every language the reference passes every test, the untouched
+ * starter fails at least one hidden test, each wrong solution fails the tests it names, and
+ * `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
+ */
+export async function validateChallenge(challenge: Challenge, grade: Grader, { repeats = 3, onCheck = (_: Check) => {} } = {}): Promise<Check[]> {
+  const checks: Check[] = [];
+  const record = (check: Check) => {
+    checks.push(check);
+    onCheck(check);
+  };
+  const run = (language: Language, suite: Suite, files: SubmittedFile[]) =>
+    grade({
+      gradingId: `validate-${randomUUID()}`,
+      attemptId: 'validate',
+      challengeId: challenge.manifest.id,
+      contentHash: challenge.contentHash,
+      language,
+      suite,
+      files,
+    });
+
+  for (const language of challenge.manifest.languages) {
+    const reference = challenge.trusted.reference[language];
+    const starter = (challenge.starter[language] ?? []).map(({ path, content }) => ({ path, content }));
+    if (!reference) {
+      record({ ok: false, language, what: 'has a reference solution', detail: `add solutions/reference/${language}/` });
+      continue;
+    }
+    const referenceRuns: GradingResult[] = [];
+    const starterRuns: GradingResult[] = [];
+    for (let i = 0; i < repeats; i++) {
+      referenceRuns.push(await run(language, 'hidden', reference));
+      starterRuns.push(await run(language, 'hidden', starter));
+    }
+    const first = referenceRuns[0]!;
+    record({
+      ok: first.verdict === 'passed' && first.score === 1,
+      language,
+      what: `reference passes every hidden test (${countPassed(first)})`,
+      ...(first.verdict === 'passed' ? {} : { detail: failures(first) }),
+    });
+    const publicRun = await run(language, 'public', reference);
+    record({
+      ok: publicRun.verdict === 'passed',
+      language,
+      what: `reference passes every public test (${countPassed(publicRun)})`,
+      ...(publicRun.verdict === 'passed' ? {} : { detail: failures(publicRun) }),
+    });
+    const starterFirst = starterRuns[0]!;
+    record({
+      ok: starterFirst.tests.some((t) => t.status !== 'passed') || starterFirst.verdict !== 'passed',
+      language,
+      what: `untouched starter fails at least one hidden test (${countPassed(starterFirst)})`,
+    });
+    for (const wrong of challenge.trusted.wrongSolutions) {
+      const files = wrong.files[language];
+      if (!files) continue;
+      const result = await run(language, 'hidden', files);
+      const names = new Set(result.tests.map((t) => t.name));
+      const unknown = wrong.mustFail.filter((name) => !names.has(name));
+      const passedAnyway = result.tests.filter((t) => wrong.mustFail.includes(t.name) && t.status === 'passed').map((t) => t.name);
+      record({
+        ok: unknown.length === 0 && passedAnyway.length === 0,
+        language,
+        what: `${wrong.name} fails the ${wrong.mustFail.length} tests it names (${countPassed(result)})`,
+        ...(unknown.length ? { detail: `fails.yaml names tests that do not exist: ${unknown.join(', ')}` } : {}),
+        ...(passedAnyway.length ? { detail: `but these passed: ${passedAnyway.join(', ')}` } : {}),
+      });
+    }
+    for (const [label, runs] of [['reference', referenceRuns], ['starter', starterRuns]] as const) {
+      const flaky = flakyTests(runs);
+      record({
+        ok: flaky.length === 0,
+        language,
+        what: `${repeats} gradings of the ${label} agree test by test`,
+        ...(flaky.length ? { detail: `differing: ${flaky.join(', ')}` } : {}),
+      });
+    }
+  }
+  return checks;
+}
+
+function countPassed(result: GradingResult): string {
+  return `${result.tests.filter((t) => t.status === 'passed').length}/${result.tests.length} passed, ${result.verdict}`;
+}
+
+function failures(result: GradingResult): string {
+  const failed = result.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.status} ${t.message}`);
+  return [result.summary, ...failed].join('\n      ');
+}
+
+function flakyTests(runs: GradingResult[]): string[] {
+  const statuses = new Map<string, Set<string>>();
+  for (const run of runs) {
+    for (const test of run.tests) {
+      const set = statuses.get(test.name) ?? new Set();
+      set.add(test.status);
+      statuses.set(test.name, set);
+    }
+  }
+  return [...statuses].filter(([, set]) => set.size > 1).map(([name]) => name);
+}

@@ -1,0 +1,85 @@
+import Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { createChallengeCatalog } from '@assay/challenges';
+import { createGrader } from './grading/create-grader.js';
+import { openReference } from './grading/open-reference.js';
+import { createReferenceTimer } from './harness/reference-timer.js';
+import { imageTag } from './images/image-tag.js';
+import { createDockerSandboxes } from './sandbox/docker-sandboxes.js';
+import { assertUsableEngine } from './sandbox/engine-check.js';
+import { createJanitor } from './sandbox/janitor.js';
+import { runtimeOf, type Runtime } from './sandbox/runtime.js';
+import type { RunnerConfig } from './runner-config.js';
+import { createGradeWorker } from './worker/create-grade-worker.js';
+import { createJobContainers } from './worker/job-containers.js';
+import { createRunnerHeartbeat } from './worker/runner-heartbeat.js';
+
+const JANITOR_INTERVAL_MS = 30_000;
+
+/**
+ * Wires a runner: checks the engine and images, sweeps leftovers, warms the pool for every
+ * challenge's limits, and starts the grade worker. `close()` shuts down in order: stop taking
+ * jobs and let running ones finish (bounded), then pool, heartbeat, Redis.
+ */
+export async function createRunner(config: RunnerConfig, logger: Logger) {
+  const docker = new Docker();
+  const images: Record<Runtime, string> = { node: await imageTag('node'), python: await imageTag('python') };
+  await assertUsableEngine(docker, images);
+
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const prefix = config.ASSAY_QUEUE_PREFIX;
+  const heartbeat = createRunnerHeartbeat({ redis, prefix, runnerId: config.RUNNER_ID });
+  await heartbeat.start();
+  const janitor = createJanitor({ docker, isRunnerAlive: heartbeat.isAlive });
+  const swept = await janitor.sweep();
+  if (swept.length) logger.info({ removed: swept.length }, 'removed sandboxes left by runners that are gone');
+  const janitorTimer = setInterval(() => void janitor.sweep().catch((error) => logger.warn({ error: String(error) }, 'janitor sweep failed')), JANITOR_INTERVAL_MS);
+  janitorTimer.unref();
+
+  const jobContainers = createJobContainers({ redis, docker, prefix });
+  const sandboxes = createDockerSandboxes({
+    docker,
+    images,
+    runnerId: config.RUNNER_ID,
+    poolSize: config.RUNNER_POOL_SIZE,
+    onContainer: (gradingId, containerId) => jobContainers.record(gradingId, containerId),
+    onError: (error) => logger.warn({ error: String(error) }, 'could not start a warm sandbox'),
+  });
+  const catalog = createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR });
+  for (const entry of await catalog.list()) {
+    if (!('challenge' in entry)) continue;
+    const { manifest } = entry.challenge;
+    for (const runtime of new Set(manifest.languages.map(runtimeOf))) sandboxes.warm(runtime, manifest.limits);
+  }
+
+  const grade = createGrader({ catalog, sandboxes, referenceTimer: createReferenceTimer({ openReference }) });
+  const gradeWorker = createGradeWorker({
+    connection: redis,
+    prefix,
+    grade,
+    concurrency: config.RUNNER_CONCURRENCY,
+    beforeGrade: async (gradingId) => {
+      const removed = await jobContainers.removeEarlier(gradingId);
+      if (removed) logger.warn({ gradingId, removed }, 'job delivered again: removed the earlier delivery\'s containers');
+    },
+    log: (entry, message) => logger.info(entry, message),
+  });
+  logger.info({ runnerId: config.RUNNER_ID, concurrency: config.RUNNER_CONCURRENCY, pool: config.RUNNER_POOL_SIZE, images }, 'runner ready');
+
+  return {
+    runnerId: config.RUNNER_ID,
+    async close(): Promise<void> {
+      clearInterval(janitorTimer);
+      const drained = gradeWorker.close().then(() => true);
+      const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), config.RUNNER_SHUTDOWN_MS).unref());
+      if (!(await Promise.race([drained, timedOut]))) {
+        logger.warn('jobs still running at shutdown; they will be re-delivered to another runner');
+        await gradeWorker.worker.close(true).catch(() => undefined);
+      }
+      await sandboxes.close();
+      await heartbeat.stop();
+      redis.disconnect();
+    },
+  };
+}

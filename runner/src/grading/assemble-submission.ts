@@ -1,0 +1,27 @@
+import picomatch from 'picomatch';
+import type { Challenge } from '@assay/challenges';
+import type { Language, SubmittedFile } from '@assay/contract';
+import { isCodeFile, runtimeOf } from '../sandbox/runtime.js';
+
+/**
+ * The exact files that enter a sandbox: the starter, with each editable file replaced by the
+ * candidate's version and new files allowed by `files.create` added; read-only starter files
+ * always come from the challenge. Only source files of the language go in, so nothing else a
+ * candidate ships (package.json, conftest.py's cousins, data files) reaches the agent.
+ * The API already refused anything else at save time; this is the runner not trusting that.
+ */
+export function assembleSubmission(challenge: Challenge, language: Language, submitted: readonly SubmittedFile[]): SubmittedFile[] {
+  const starter = challenge.starter[language] ?? [];
+  const runtime = runtimeOf(language);
+  const byPath = new Map(submitted.map((file) => [file.path, file.content]));
+  const mayCreate = picomatch(challenge.manifest.files.create.length ? challenge.manifest.files.create : ['!**']);
+  const files: SubmittedFile[] = starter.map((file) => ({
+    path: file.path,
+    content: file.editable && byPath.has(file.path) ? byPath.get(file.path)! : file.content,
+  }));
+  const starterPaths = new Set(starter.map((file) => file.path));
+  for (const file of submitted) {
+    if (!starterPaths.has(file.path) && mayCreate(file.path)) files.push({ path: file.path, content: file.content });
+  }
+  return files.filter((file) => isCodeFile(runtime, file.path));
+}

@@ -1,0 +1,31 @@
+import type { ChallengeInterface, SandboxLimits, SubmittedFile } from '@assay/contract';
+import type { TestSession } from '../harness/run-tests.js';
+import { AgentChannel } from '../sandbox/agent-channel.js';
+import type { AgentProcess } from '../sandbox/agent-process.js';
+import { SandboxStopped } from '../sandbox/sandbox-errors.js';
+
+export interface SessionCode {
+  language: string;
+  entry: string;
+  files: SubmittedFile[];
+  interface: ChallengeInterface;
+}
+
+/** Wraps a started agent in a channel, sends the code, and waits for the agent to load it. */
+export async function openSession(process: AgentProcess, limits: SandboxLimits, code: SessionCode): Promise<TestSession> {
+  const channel = new AgentChannel(process, {
+    callTimeoutMs: limits.callTimeoutMs,
+    loadTimeoutMs: Math.max(5_000, limits.callTimeoutMs),
+    outputKeepBytes: limits.outputKb * 1024,
+    outputKillBytes: limits.outputKillKb * 1024,
+    maxFrameBytes: 32 * 1024 * 1024,
+  });
+  const close = () => channel.dispose();
+  try {
+    return { channel, load: await channel.load(code), close };
+  } catch (error) {
+    if (error instanceof SandboxStopped) return { channel, load: { kind: error.kind, message: error.detail }, close };
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { describe, expect, it } from 'vitest';
+import { SandboxLimits, type SubmittedFile } from '@assay/contract';
+import { openSession } from '../grading/open-session.js';
+import { spawnLocalAgent } from '../sandbox/local-agent.js';
+import type { Runtime } from '../sandbox/runtime.js';
+import { runTests } from './run-tests.js';
+import type { TestCase } from './test-case.js';
+
+const counterInterface = { classes: { Counter: { constructor: ['clock'], methods: { add: ['by'], now: [] } } }, functions: {} };
+const limits = SandboxLimits.parse({ callTimeoutMs: 1_000 });
+
+const sources: Record<Runtime, (body: string) => SubmittedFile[]> = {
+  node: (add) => [{ path: 'counter.js', content: `export class Counter { constructor(clock) { this.n = 0; this.clock = clock; } add(by) { ${add} } now() { return this.clock(); } }` }],
+  python: (add) => [{ path: 'counter.py', content: `import os, sys\nclass Counter:\n    def __init__(self, clock):\n        self.n = 0\n        self.clock = clock\n    def add(self, by):\n        ${add}\n    def now(self):\n        return self.clock()\n` }],
+};
+
+const test = (name: string, body: TestCase['body']): TestCase => ({ name, category: 'c', weight: 1, body, file: 'inline' });
+const addsTwoThenThree = test('adds', async ({ sut }) => {
+  const counter = await sut.create('Counter', null);
+  assert.equal(await counter.call('add', 2), 2);
+  assert.deepEqual(await counter.batch([['add', 3], ['add', 1]]), [5, 6]);
+});
+const followsClock = test('clock', async ({ sut, clock }) => {
+  const now = clock(0);
+  const counter = await sut.create('Counter', now);
+  assert.equal(await counter.call('now'), 0);
+  await now.advance(250);
+  assert.equal(await counter.call('now'), 250);
+  assert.deepEqual(await counter.batch([now.at(1000), ['now'], now.at(1500), ['now']]), [1000, 1500]);
+});
+
+async function run(runtime: Runtime, addBody: string, tests: TestCase[]) {
+  const files = sources[runtime](addBody);
+  const entry = files[0]!.path;
+  return runTests({
+    tests,
+    runTimeoutMs: 20_000,
+    restarts: 1,
+    openSession: async () => openSession(await spawnLocalAgent(runtime), limits, { language: runtime === 'node' ? 'javascript' : 'python', entry, files, interface: counterInterface }),
+  });
+}
+
+type Behaviour = 'correct' | 'wrong' | 'throws' | 'hangs' | 'exits' | 'forges';
+const code: Record<Runtime, Record<Behaviour, string>> = {
+  node: {
+    correct: 'this.n += by; return this.n;',
+    wrong: 'this.n += by + 1; return this.n;',
+    throws: 'throw new RangeError("nope");',
+    hangs: 'for (;;) {}',
+    exits: 'process.exit(0);',
+    forges: 'require("fs").writeSync(1, JSON.stringify({ id: 2, ok: true, value: 2 }) + "\\n"); console.log("ok 1 - all tests passed"); return -1;',
+  },
+  python: {
+    correct: 'self.n += by; return self.n',
+    wrong: 'self.n += by + 1; return self.n',
+    throws: 'raise ValueError("nope")',
+    hangs: 'while True: pass',
+    exits: 'os._exit(0)',
+    forges: 'os.write(1, b\'{"id": 2, "ok": true, "value": 2}\\n\'); print("PASSED"); return -1',
+  },
+};
+
+describe.each(['node', 'python'] as const)('runTests with the %s agent', (runtime) => {
+  it('passes correct code, including clocks and batches', async () => {
+    const result = await run(runtime, code[runtime].correct, [addsTwoThenThree, followsClock]);
+    expect(result.results.map((r) => r.status)).toEqual(['passed', 'passed']);
+  });
+
+  it('fails wrong answers and candidate exceptions with a message', async () => {
+    const wrong = await run(runtime, code[runtime].wrong, [addsTwoThenThree]);
+    expect(wrong.results[0]).toMatchObject({ status: 'failed' });
+    const throws = await run(runtime, code[runtime].throws, [addsTwoThenThree]);
+    expect(throws.results[0]?.message).toMatch(/threw (RangeError|ValueError): nope/);
+  });
+
+  it('turns a hang into a timeout, then restarts a fresh agent for the next test', async () => {
+    const result = await run(runtime, code[runtime].hangs, [addsTwoThenThree, followsClock]);
+    expect(result.results.map((r) => r.status)).toEqual(['timeout', 'passed']);
+    expect(result.stops).toEqual(['timeout']);
+  });
+
+  it('never passes an early exit or forged frames and reporter lines', async () => {
+    const exits = await run(runtime, code[runtime].exits, [addsTwoThenThree]);
+    expect(exits.results[0]?.status).toBe('crashed');
+    const forged = await run(runtime, code[runtime].forges, [addsTwoThenThree]);
+    expect(forged.results[0]?.status).toBe('failed');
+    expect(forged.logs.map((l) => l.text).join('')).toMatch(/PASSED|ok 1/);
+  });
+});

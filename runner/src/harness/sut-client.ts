@@ -1,0 +1,93 @@
+import type { AgentChannel } from '../sandbox/agent-channel.js';
+import { CandidateError, type BatchStep, type ClockStep, type Instance, type ManualClock, type Sut } from './suite.js';
+
+class ChannelClock implements ManualClock {
+  constructor(
+    readonly clockId: string,
+    public nowMs: number,
+    private readonly channel: AgentChannel,
+  ) {}
+
+  async set(ms: number): Promise<void> {
+    this.nowMs = ms;
+    await this.channel.request({ op: 'clock', clock: this.clockId, set: ms });
+  }
+
+  advance(ms: number): Promise<void> {
+    return this.set(this.nowMs + ms);
+  }
+
+  at(ms: number): ClockStep {
+    this.nowMs = ms;
+    return { clockId: this.clockId, setMs: ms };
+  }
+}
+
+class ChannelInstance implements Instance {
+  constructor(
+    readonly className: string,
+    readonly ref: number,
+    private readonly channel: AgentChannel,
+  ) {}
+
+  async call(method: string, ...args: unknown[]): Promise<unknown> {
+    return unwrap(await this.channel.request({ op: 'call', ref: this.ref, name: method, args: encodeArgs(args) }));
+  }
+
+  async batch(steps: BatchStep[]): Promise<unknown[]> {
+    const frames = steps.map((step) =>
+      isClockStep(step) ? { clock: step.clockId, set: step.setMs } : { name: step[0], args: encodeArgs(step.slice(1)) },
+    );
+    const value = unwrap(await this.channel.request({ op: 'batch', ref: this.ref, steps: frames }));
+    if (!Array.isArray(value)) throw new CandidateError('ProtocolError', 'a batch did not return a list');
+    return value;
+  }
+}
+
+function isClockStep(step: BatchStep): step is ClockStep {
+  return !Array.isArray(step);
+}
+
+function unwrap(reply: Awaited<ReturnType<AgentChannel['request']>>): unknown {
+  if (reply.ok) return reply.value;
+  throw new CandidateError(reply.error.type, reply.error.message, reply.error.step);
+}
+
+/** Replaces harness objects with their wire form: clocks become `{$clock}`, instances `{$ref}`. */
+function encodeArgs(args: unknown[]): unknown[] {
+  return args.map(function encode(value: unknown): unknown {
+    if (value instanceof ChannelClock) return { $clock: value.clockId };
+    if (value instanceof ChannelInstance) return { $ref: value.ref };
+    if (Array.isArray(value)) return value.map(encode);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+    }
+    return value;
+  });
+}
+
+/** The `sut` and `clock` a test receives, speaking to one loaded agent. */
+export function createSutClient(channel: AgentChannel): { sut: Sut; clock(startMs?: number): ManualClock } {
+  let clocks = 0;
+  const sut: Sut = {
+    async create(className, ...args) {
+      const value = unwrap(await channel.request({ op: 'new', class: className, args: encodeArgs(args) }));
+      const ref = (value as { $ref?: unknown } | null)?.$ref;
+      if (typeof ref !== 'number') throw new CandidateError('ProtocolError', `constructing ${className} returned no instance`);
+      return new ChannelInstance(className, ref, channel);
+    },
+    async call(functionName, ...args) {
+      return unwrap(await channel.request({ op: 'call', ref: null, name: functionName, args: encodeArgs(args) }));
+    },
+  };
+  return {
+    sut,
+    clock(startMs = 0) {
+      clocks += 1;
+      const clock = new ChannelClock(`c${clocks}`, startMs, channel);
+      // The agent creates a clock at 0 on first sight; a non-zero start is set with the first call that uses it.
+      if (startMs !== 0) void channel.request({ op: 'clock', clock: clock.clockId, set: startMs }).catch(() => undefined);
+      return clock;
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { pathToFileURL } from 'node:url';
+import type { ChallengeManifest } from '@assay/contract';
+import type { SuiteDefinition, TestBody, TestOptions } from './suite.js';
+
+export interface TestCase {
+  name: string;
+  category: string;
+  weight: number;
+  performance?: { maxRatio: number };
+  body: TestBody;
+  /** The suite file it came from, for authors' error messages. */
+  file: string;
+}
+
+/** Thrown for a broken suite: an authoring mistake that `challenge validate` reports. */
+export class SuiteError extends Error {
+  override readonly name = 'SuiteError';
+}
+
+/**
+ * Imports suite modules (trusted TypeScript, run here in the runner, never in a sandbox) and
+ * checks what they declare against the manifest. `version` (the challenge's content hash)
+ * makes an edited suite load afresh in a long-running runner.
+ */
+export async function loadTestCases(files: readonly string[], manifest: ChallengeManifest, version: string): Promise<TestCase[]> {
+  const cases: TestCase[] = [];
+  for (const file of [...files].sort()) {
+    const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: SuiteDefinition };
+    const suite = module.default;
+    if (suite?.kind !== 'assay-suite') throw new SuiteError(`${file}: export default defineSuite(...)`);
+    suite.register({
+      test(name: string, options: TestOptions, body: TestBody) {
+        const category = manifest.tests.categories[options.category];
+        if (!category) {
+          throw new SuiteError(`${file}: test "${name}" uses category "${options.category}", which challenge.yaml does not declare under tests.categories`);
+        }
+        if (cases.some((c) => c.name === name)) throw new SuiteError(`${file}: two tests are named "${name}"`);
+        if (options.performance && !(options.performance.maxRatio > 0)) {
+          throw new SuiteError(`${file}: test "${name}" needs performance.maxRatio > 0`);
+        }
+        cases.push({
+          name,
+          category: options.category,
+          weight: options.weight ?? category.weight,
+          ...(options.performance ? { performance: options.performance } : {}),
+          body,
+          file,
+        });
+      },
+    });
+  }
+  return cases;
+}

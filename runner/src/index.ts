@@ -1,0 +1,12 @@
+export { createRunner } from './create-runner.js';
+export { runnerConfigFromEnv, RunnerConfig } from './runner-config.js';
+export { createGrader, type Grader } from './grading/create-grader.js';
+export { localSandboxes } from './grading/local-sandboxes.js';
+export { openReference } from './grading/open-reference.js';
+export { createReferenceTimer } from './harness/reference-timer.js';
+export { buildImages } from './images/build-images.js';
+export { imageTag } from './images/image-tag.js';
+export { createDockerSandboxes } from './sandbox/docker-sandboxes.js';
+export { createJanitor } from './sandbox/janitor.js';
+export { sandboxSpec, SANDBOX_LABEL, RUNNER_LABEL } from './sandbox/sandbox-spec.js';
+export { createGradeWorker } from './worker/create-grade-worker.js';

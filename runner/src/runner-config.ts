@@ -1,0 +1,31 @@
+import { hostname } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const DEFAULT_CHALLENGES = fileURLToPath(new URL('../../challenges/', import.meta.url));
+
+/** Runner settings from the environment, each with its default. */
+export const RunnerConfig = z.object({
+  /** Redis that carries the grade and verdict queues. */
+  REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
+  /** Key prefix for every queue and key (tests use their own). */
+  ASSAY_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('assay'),
+  ASSAY_CHALLENGES_DIR: z.string().default(DEFAULT_CHALLENGES),
+  /** Jobs graded at once by this process. */
+  RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Warm sandboxes kept per runtime and limit set (0 = every run starts a container cold). */
+  RUNNER_POOL_SIZE: z.coerce.number().int().min(0).max(32).default(2),
+  RUNNER_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
+  /** How long SIGTERM waits for jobs in progress before giving up on them (they will be re-delivered). */
+  RUNNER_SHUTDOWN_MS: z.coerce.number().int().min(0).default(30_000),
+});
+export type RunnerConfig = z.infer<typeof RunnerConfig>;
+
+export function runnerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RunnerConfig {
+  const parsed = RunnerConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid runner settings: ${problems}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,95 @@
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+import type { SandboxLimits } from '@assay/contract';
+import type { AgentProcess, ExitInfo } from './agent-process.js';
+import type { Runtime } from './runtime.js';
+import { InfraError } from './sandbox-errors.js';
+import { sandboxSpec } from './sandbox-spec.js';
+
+export interface DockerAgent extends AgentProcess {
+  readonly containerId: string;
+  /** True once the container has ended (it may die while waiting in the pool). */
+  readonly ended: boolean;
+}
+
+/**
+ * Creates, attaches to and starts one sandbox container; the agent inside waits for code on
+ * stdin. The container is removed when it exits or is killed, never reused.
+ */
+export async function startDockerAgent(
+  docker: Docker,
+  image: string,
+  runtime: Runtime,
+  limits: SandboxLimits,
+  runnerId: string,
+): Promise<DockerAgent> {
+  let container: Docker.Container;
+  try {
+    container = await docker.createContainer(sandboxSpec(image, runtime, limits, runnerId));
+  } catch (error) {
+    throw new InfraError(`could not create a sandbox: ${message(error)}`);
+  }
+  let killedByUs = false;
+  let ended = false;
+  const remove = () => container.remove({ force: true }).catch((error: { statusCode?: number }) => {
+    // 404: already gone; 409: removal already in progress. Both mean it is going away.
+    if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
+  });
+  try {
+    const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    docker.modem.demuxStream(stream, stdout, stderr);
+    stream.on('end', () => {
+      stdout.end();
+      stderr.end();
+    });
+    stream.on('error', () => undefined);
+    const stdin = new PassThrough();
+    stdin.pipe(stream as unknown as NodeJS.WritableStream);
+    await container.start();
+    const exited: Promise<ExitInfo> = container.wait().then(
+      async (result: { StatusCode: number }) => {
+        ended = true;
+        let oomKilled = false;
+        if (!killedByUs) {
+          const info = await container.inspect().catch((error) => {
+            throw new InfraError(`the sandbox ended and could not be inspected: ${message(error)}`);
+          });
+          oomKilled = info.State.OOMKilled;
+        }
+        await remove().catch(() => undefined);
+        return { exitCode: result.StatusCode, oomKilled };
+      },
+      (error: unknown) => {
+        ended = true;
+        if (killedByUs) return { exitCode: null, oomKilled: false };
+        throw new InfraError(`lost the sandbox while waiting for it: ${message(error)}`);
+      },
+    );
+    exited.catch(() => undefined);
+    return {
+      containerId: container.id,
+      get ended() {
+        return ended;
+      },
+      stdin,
+      stdout,
+      stderr,
+      exited,
+      async kill() {
+        killedByUs = true;
+        await remove().catch(() => undefined);
+        await exited.catch(() => undefined);
+      },
+    };
+  } catch (error) {
+    killedByUs = true;
+    await remove().catch(() => undefined);
+    throw error instanceof InfraError ? error : new InfraError(`could not start a sandbox: ${message(error)}`);
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,33 @@
+import type Docker from 'dockerode';
+import { RUNNER_LABEL, SANDBOX_LABEL } from './sandbox-spec.js';
+
+export interface JanitorDeps {
+  docker: Docker;
+  /** Whether a runner (by id) is still alive; its containers are left alone. */
+  isRunnerAlive(runnerId: string): Promise<boolean>;
+}
+
+/**
+ * Removes sandboxes that no live runner owns: the leftovers of a runner that was killed. A
+ * live runner removes its own containers, so this never touches a run in progress.
+ */
+export function createJanitor({ docker, isRunnerAlive }: JanitorDeps) {
+  return {
+    async sweep(): Promise<string[]> {
+      const containers = await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } });
+      const removed: string[] = [];
+      const alive = new Map<string, boolean>();
+      for (const info of containers) {
+        const owner = info.Labels[RUNNER_LABEL] ?? '';
+        if (!alive.has(owner)) alive.set(owner, owner !== '' && (await isRunnerAlive(owner)));
+        if (alive.get(owner)) continue;
+        await docker
+          .getContainer(info.Id)
+          .remove({ force: true })
+          .then(() => removed.push(info.Id))
+          .catch(() => undefined);
+      }
+      return removed;
+    },
+  };
+}

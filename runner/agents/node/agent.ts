@@ -19,12 +19,37 @@ interface Request {
 }
 
 const workDir = path.resolve(process.argv[2] ?? '/sandbox/work');
-const writeFrameRaw = process.stdout.write.bind(process.stdout);
-// The frame channel is ours alone: whatever the candidate prints goes to stderr.
-process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Writes everything now, waiting out a full pipe. Synchronous on purpose: buffered writes let
+ * an output flood pile up in the heap, where it would end as a crash instead of output_limit.
+ */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const buffer = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  let offset = 0;
+  while (offset < buffer.length) {
+    try {
+      offset += fs.writeSync(fd, buffer, offset);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
+// The frame channel (fd 1) is ours alone: whatever the candidate prints goes to stderr.
+const toStderr = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+  writeAll(2, chunk);
+  const callback = rest.find((arg) => typeof arg === 'function') as (() => void) | undefined;
+  callback?.();
+  return true;
+}) as typeof process.stdout.write;
+process.stdout.write = toStderr;
+process.stderr.write = toStderr;
 
 function send(frame: object): void {
-  writeFrameRaw(JSON.stringify(frame) + '\n');
+  writeAll(1, JSON.stringify(frame) + '\n');
 }
 
 let candidate: Record<string, unknown> = {};

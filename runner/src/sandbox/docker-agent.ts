@@ -31,10 +31,13 @@ export async function startDockerAgent(
   }
   let killedByUs = false;
   let ended = false;
-  const remove = () => container.remove({ force: true }).catch((error: { statusCode?: number }) => {
-    // 404: already gone; 409: removal already in progress. Both mean it is going away.
-    if (error.statusCode !== 404 && error.statusCode !== 409) throw error;
-  });
+  // One removal per container, awaited by everyone who asks: a second `remove` would get 409
+  // (removal in progress) at once and report the container gone while it still exists.
+  let removal: Promise<void> | undefined;
+  const remove = () =>
+    (removal ??= container.remove({ force: true }).catch((error: { statusCode?: number }) => {
+      if (error.statusCode !== 404) throw error; // 404: already gone
+    }));
   try {
     const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
     const stdout = new PassThrough();

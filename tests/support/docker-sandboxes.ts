@@ -1,0 +1,22 @@
+import Docker from 'dockerode';
+import { buildImages } from '../../runner/src/images/build-images.js';
+import { createDockerSandboxes } from '../../runner/src/sandbox/docker-sandboxes.js';
+
+/** Real Docker sandboxes for a test file, owned by a runner id of its own. */
+export async function testSandboxes(name: string, poolSize = 0) {
+  const docker = new Docker();
+  const images = await buildImages();
+  const runnerId = `test-${name}-${process.pid}`;
+  const sandboxes = createDockerSandboxes({ docker, images, runnerId, poolSize });
+  return {
+    docker,
+    images,
+    runnerId,
+    sandboxes,
+    /** Containers this test's runner id still has. */
+    async leftovers(): Promise<string[]> {
+      const list = await docker.listContainers({ all: true, filters: { label: [`dev.assay.runner=${runnerId}`] } });
+      return list.map((c) => c.Id);
+    },
+  };
+}

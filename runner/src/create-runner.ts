@@ -24,7 +24,10 @@ const JANITOR_INTERVAL_MS = 30_000;
  */
 export async function createRunner(config: RunnerConfig, logger: Logger) {
   const docker = new Docker();
-  const images: Record<Runtime, string> = { node: await imageTag('node'), python: await imageTag('python') };
+  const images: Record<Runtime, string> = {
+    node: config.ASSAY_IMAGE_NODE ?? (await imageTag('node')),
+    python: config.ASSAY_IMAGE_PYTHON ?? (await imageTag('python')),
+  };
   await assertUsableEngine(docker, images);
 
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });

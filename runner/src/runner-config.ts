@@ -17,6 +17,9 @@ export const RunnerConfig = z.object({
   RUNNER_POOL_SIZE: z.coerce.number().int().min(0).max(32).default(2),
   RUNNER_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
   /** How long SIGTERM waits for jobs in progress before giving up on them (they will be re-delivered). */
+  /** Sandbox images to use instead of the ones `npm run images` builds (a registry deployment). */
+  ASSAY_IMAGE_NODE: z.string().optional(),
+  ASSAY_IMAGE_PYTHON: z.string().optional(),
   RUNNER_SHUTDOWN_MS: z.coerce.number().int().min(0).default(30_000),
 });
 export type RunnerConfig = z.infer<typeof RunnerConfig>;

@@ -1,25 +1,13 @@
-import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SandboxLimits, type SubmittedFile } from '@assay/contract';
-import { openSession } from '../../runner/src/grading/open-session.js';
-import { runTests } from '../../runner/src/harness/run-tests.js';
-import type { TestCase } from '../../runner/src/harness/test-case.js';
 import type { Runtime } from '../../runner/src/sandbox/runtime.js';
+import { expectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
 
 /**
  * Hostile code in real hardened containers ends in the verdict kind it deserves, and leaves
  * no container behind. (The whole pipeline, API to verdict, is in grading-pipeline.test.ts.)
  */
-const limits = SandboxLimits.parse({ callTimeoutMs: 1_500, memoryMb: 128, outputKillKb: 256 });
-const iface = { classes: { Box: { constructor: [], methods: { run: [] } } }, functions: {} };
-const runsOnce: TestCase = {
-  name: 'run returns 42',
-  category: 'c',
-  weight: 1,
-  file: 'inline',
-  body: async ({ sut }) => assert.equal(await (await sut.create('Box')).call('run'), 42),
-};
+const runsOnce = expectRun(42);
 
 const programs: Record<Runtime, Record<string, string>> = {
   node: {
@@ -33,18 +21,12 @@ const programs: Record<Runtime, Record<string, string>> = {
   python: {
     correct: 'return 42',
     loop: 'while True: pass',
-    memory: 'a = []\n        while True: a.append(bytearray(10**7))',
-    flood: 'import sys\n        while True: sys.stderr.write("x" * 65536)',
-    crash: 'import os, signal\n        os.kill(os.getpid(), signal.SIGKILL)',
-    network: 'import socket\n        try:\n            socket.create_connection(("127.0.0.1", 6379), timeout=1)\n            return 1\n        except OSError as e:\n            return type(e).__name__',
+    memory: 'a = []\nwhile True: a.append(bytearray(10**7))',
+    flood: 'import sys\nwhile True: sys.stderr.write("x" * 65536)',
+    crash: 'import os, signal\nos.kill(os.getpid(), signal.SIGKILL)',
+    network: 'import socket\ntry:\n    socket.create_connection(("127.0.0.1", 6379), timeout=1)\n    return 1\nexcept OSError as e:\n    return type(e).__name__',
   },
 };
-
-function files(runtime: Runtime, body: string): SubmittedFile[] {
-  return runtime === 'node'
-    ? [{ path: 'box.js', content: `export class Box { run() { ${body} } }` }]
-    : [{ path: 'box.py', content: `class Box:\n    def run(self):\n        ${body}\n` }];
-}
 
 let env: Awaited<ReturnType<typeof testSandboxes>>;
 beforeAll(async () => {
@@ -54,21 +36,7 @@ afterAll(async () => {
   await env.sandboxes.close();
 });
 
-async function grade(runtime: Runtime, program: string) {
-  const code = files(runtime, program);
-  return runTests({
-    tests: [runsOnce],
-    runTimeoutMs: 20_000,
-    restarts: 0,
-    openSession: async () =>
-      openSession(await env.sandboxes.open(runtime, limits, { gradingId: 'test' }), limits, {
-        language: runtime === 'node' ? 'javascript' : 'python',
-        entry: code[0]!.path,
-        files: code,
-        interface: iface,
-      }),
-  });
-}
+const grade = (runtime: Runtime, program: string) => runBox(env.sandboxes, runtime, program, runsOnce, { callTimeoutMs: 1_500 });
 
 describe.each(['node', 'python'] as const)('%s sandbox', (runtime) => {
   it.each([

@@ -18,7 +18,7 @@ export async function openSession(process: AgentProcess, limits: SandboxLimits, 
     loadTimeoutMs: Math.max(5_000, limits.callTimeoutMs),
     outputKeepBytes: limits.outputKb * 1024,
     outputKillBytes: limits.outputKillKb * 1024,
-    maxFrameBytes: 32 * 1024 * 1024,
+    maxFrameBytes: 8 * 1024 * 1024,
   });
   const close = () => channel.dispose();
   try {

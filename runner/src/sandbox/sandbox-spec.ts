@@ -34,8 +34,8 @@ export function sandboxSpec(image: string, runtime: Runtime, limits: SandboxLimi
       ReadonlyRootfs: true,
       // A tmpfs `mode=` is ignored on this engine, so the sandbox user is made its owner instead.
       Tmpfs: {
-        '/sandbox': `rw,nosuid,nodev,noexec,size=16m,uid=65534,gid=65534`,
-        '/tmp': `rw,nosuid,nodev,noexec,size=4m,uid=65534,gid=65534`,
+        '/sandbox': `rw,nosuid,nodev,noexec,size=16m,nr_inodes=4096,uid=65534,gid=65534`,
+        '/tmp': `rw,nosuid,nodev,noexec,size=4m,nr_inodes=1024,uid=65534,gid=65534`,
       },
       ShmSize: 1 * mb,
       CapDrop: ['ALL'],

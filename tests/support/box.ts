@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { SandboxLimits, type SubmittedFile } from '@assay/contract';
+import { openSession } from '../../runner/src/grading/open-session.js';
+import { runTests, type TestRun } from '../../runner/src/harness/run-tests.js';
+import type { TestCase } from '../../runner/src/harness/test-case.js';
+import type { SandboxProvider } from '../../runner/src/grading/sandbox-provider.js';
+import type { Runtime } from '../../runner/src/sandbox/runtime.js';
+
+/**
+ * "Box": the smallest challenge there is — one class, one method `run()` whose body is the
+ * code under test — for probing what a sandbox does with hostile code.
+ */
+const boxInterface = { classes: { Box: { constructor: [], methods: { run: [] } } }, functions: {} };
+
+export function boxFiles(runtime: Runtime, body: string): SubmittedFile[] {
+  if (runtime === 'node') return [{ path: 'box.js', content: `export class Box { run() {\n${body}\n} }` }];
+  const indented = body.split('\n').map((line) => `        ${line}`).join('\n');
+  return [{ path: 'box.py', content: `class Box:\n    def run(self):\n${indented}\n` }];
+}
+
+/** A test that expects run() to return `expected` (or, with a function, checks the value). */
+export function expectRun(expected: unknown | ((value: unknown) => void)): TestCase {
+  return {
+    name: 'run',
+    category: 'c',
+    weight: 1,
+    file: 'inline',
+    body: async ({ sut }) => {
+      const value = await (await sut.create('Box')).call('run');
+      if (typeof expected === 'function') (expected as (value: unknown) => void)(value);
+      else assert.deepEqual(value, expected);
+    },
+  };
+}
+
+export async function runBox(
+  sandboxes: SandboxProvider,
+  runtime: Runtime,
+  body: string,
+  test: TestCase,
+  limitOverrides: Partial<SandboxLimits> = {},
+): Promise<TestRun & { elapsedMs: number }> {
+  const limits = SandboxLimits.parse({ callTimeoutMs: 2_000, memoryMb: 128, outputKillKb: 256, ...limitOverrides });
+  const files = boxFiles(runtime, body);
+  const started = performance.now();
+  const run = await runTests({
+    tests: [test],
+    runTimeoutMs: limits.runTimeoutMs,
+    restarts: 0,
+    openSession: async () =>
+      openSession(await sandboxes.open(runtime, limits, { gradingId: 'box' }), limits, {
+        language: runtime === 'node' ? 'javascript' : 'python',
+        entry: files[0]!.path,
+        files,
+        interface: boxInterface,
+      }),
+  });
+  return { ...run, elapsedMs: performance.now() - started };
+}

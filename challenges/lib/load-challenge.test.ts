@@ -1,0 +1,150 @@
+import { mkdtemp, mkdir, rm, symlink, writeFile, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ChallengeError } from './challenge-error.js';
+import { createChallengeCatalog } from './catalog.js';
+import { contentHash } from './content-hash.js';
+import { loadChallenge } from './load-challenge.js';
+import { scaffoldChallenge } from './scaffold.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'assay-challenges-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function problemsOf(dir: string): Promise<string[]> {
+  try {
+    await loadChallenge(dir, root);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ChallengeError)) throw error;
+    return error.message.split('\n');
+  }
+}
+
+async function edit(path: string, from: string | RegExp, to: string) {
+  await writeFile(path, (await readFile(path, 'utf8')).replace(from, to));
+}
+
+describe('loadChallenge', () => {
+  it('loads a fresh scaffold, marking read-only starter files and overlaying the reference', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await writeFile(join(dir, 'starter/typescript/src/types.ts'), 'export type X = number;\n');
+    await edit(join(dir, 'challenge.yaml'), 'tests:', 'files:\n  readonly: ["src/types.ts"]\ntests:');
+    const challenge = await loadChallenge(dir, root);
+    expect(challenge.manifest.id).toBe('demo');
+    const starter = challenge.starter.typescript!;
+    expect(starter.find((f) => f.path === 'src/types.ts')?.editable).toBe(false);
+    expect(starter.find((f) => f.path === 'src/solution.ts')?.editable).toBe(true);
+    const reference = challenge.trusted.reference.typescript!;
+    expect(reference.map((f) => f.path).sort()).toEqual(['src/solution.ts', 'src/types.ts']);
+    expect(reference.find((f) => f.path === 'src/solution.ts')?.content).toMatch(/TODO: write the reference/);
+    expect(challenge.publicTests.map((f) => f.path)).toEqual(['tests/example.suite.ts']);
+    expect(challenge.trusted.testModules.hidden).toHaveLength(1);
+  });
+
+  it('names file, line and field for a bad manifest value', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 9000');
+    const [problem] = await problemsOf(dir);
+    expect(problem).toMatch(/^demo\/challenge\.yaml:6 timeLimitMinutes: Too big/);
+  });
+
+  it('reports every field problem at once', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'kind: coding', 'kind: puzzle');
+    await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 0');
+    expect(await problemsOf(dir)).toEqual([
+      expect.stringMatching(/^demo\/challenge\.yaml:4 kind: Invalid option/),
+      expect.stringMatching(/^demo\/challenge\.yaml:6 timeLimitMinutes: Too small/),
+    ]);
+  });
+
+  it('points a missing field at its parent', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), /  python: solution.py\n/, '');
+    expect(await problemsOf(dir)).toEqual([expect.stringMatching(/^demo\/challenge\.yaml:1\d entry\.python: name the module the tests load for python/)]);
+  });
+
+  it('reports YAML syntax errors with a line', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'languages: [typescript, javascript, python]', 'languages: [typescript, javascript');
+    expect((await problemsOf(dir))[0]).toMatch(/^demo\/challenge\.yaml:\d+: YAML:/);
+  });
+
+  it('refuses symbolic links anywhere in the folder', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await symlink('/etc/passwd', join(dir, 'starter/python/passwd.py'));
+    expect((await problemsOf(dir)).join('\n')).toMatch(/demo\/starter\/python\/passwd\.py: is a symbolic link/);
+  });
+
+  it('checks the folder name, the entry file, the prompt, hidden tests and fails.yaml', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'system-design' });
+    await edit(join(dir, 'challenge.yaml'), 'id: demo', 'id: other');
+    await rm(join(dir, 'starter/javascript/src/solution.js'));
+    await rm(join(dir, 'prompt.md'));
+    await rm(join(dir, 'tests/hidden'), { recursive: true });
+    await rm(join(dir, 'design-template.md'));
+    await mkdir(join(dir, 'solutions/wrong-x/python'), { recursive: true });
+    await writeFile(join(dir, 'solutions/wrong-x/fails.yaml'), 'mustFail: []\n');
+    const problems = (await problemsOf(dir)).join('\n');
+    expect(problems).toMatch(/id: is "other" but the folder is "demo"/);
+    expect(problems).toMatch(/starter\/javascript: has no src\/solution\.js/);
+    expect(problems).toMatch(/prompt\.md: missing/);
+    expect(problems).toMatch(/tests\/hidden: needs at least one \*\.suite\.ts/);
+    expect(problems).toMatch(/design\.template: the design template challenge\.yaml names does not exist/);
+    expect(problems).toMatch(/wrong-x\/fails\.yaml: needs `mustFail/);
+  });
+
+  it('applies the submitted-file path rules to starters', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await writeFile(join(dir, 'starter/python/.hidden.py'), '');
+    expect((await problemsOf(dir)).join('\n')).toMatch(/starter\/python: ".hidden.py": .*cannot start with "\."/);
+  });
+});
+
+describe('contentHash', () => {
+  it('changes with any edit, addition or rename, and only then', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    const first = await contentHash(dir);
+    expect(await contentHash(dir)).toBe(first);
+    await edit(join(dir, 'prompt.md'), 'TODO', 'todo');
+    const edited = await contentHash(dir);
+    expect(edited).not.toBe(first);
+    await writeFile(join(dir, 'notes.txt'), '');
+    expect(await contentHash(dir)).not.toBe(edited);
+  });
+});
+
+describe('createChallengeCatalog', () => {
+  it('lists good and broken folders side by side and sees edits', async () => {
+    await scaffoldChallenge(root, 'good', { kind: 'coding' });
+    const broken = await scaffoldChallenge(root, 'broken', { kind: 'coding' });
+    await rm(join(broken, 'challenge.yaml'));
+    const catalog = createChallengeCatalog({ root });
+    const entries = await catalog.list();
+    expect(entries.map((e) => [e.id, 'challenge' in e])).toEqual([['broken', false], ['good', true]]);
+    const before = await catalog.get('good');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    await edit(join(root, 'good/prompt.md'), 'TODO', 'Build it');
+    const after = await catalog.get('good');
+    expect(after.contentHash).not.toBe(before.contentHash);
+    expect(after.prompt).toMatch(/Build it/);
+  });
+
+  it('refuses ids that are not challenges, including traversal', async () => {
+    const catalog = createChallengeCatalog({ root });
+    await expect(catalog.get('../etc')).rejects.toThrow(/there is no challenge/);
+    await expect(catalog.get('lib')).rejects.toThrow(/there is no challenge/);
+    await expect(catalog.get('missing')).rejects.toThrow(/there is no challenge/);
+  });
+
+  it('scaffold refuses to overwrite a folder', async () => {
+    await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await expect(scaffoldChallenge(root, 'demo', { kind: 'coding' })).rejects.toThrow(/already exists/);
+  });
+});

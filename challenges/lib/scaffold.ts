@@ -1,0 +1,78 @@
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/**
+ * Writes a new challenge folder whose every file is a TODO the author fills in. It loads at
+ * once; `validate` fails with "reference fails …" until the reference is written, and passes
+ * as soon as the author has filled in the reference, the tests and the starter.
+ */
+export async function scaffoldChallenge(root: string, id: string, { kind }: { kind: 'coding' | 'system-design' }): Promise<string> {
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw new Error(`"${id}" is not a challenge id: use lowercase letters, digits and dashes`);
+  const dir = join(root, id);
+  if (await stat(dir).then(() => true, () => false)) throw new Error(`${dir} already exists; choose another id`);
+  const files: Record<string, string> = {
+    'challenge.yaml': manifest(id, kind),
+    'prompt.md': `# TODO: title\n\nTODO: what the candidate builds, the interface in each language, the semantics and edge cases,\nand what is graded (without giving away the hidden tests).\n`,
+    'starter/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    throw new Error('Not implemented');\n  }\n}\n`,
+    'starter/javascript/src/solution.js': `export class Solution {\n  /** @param {number} input @returns {number} */\n  answer(input) {\n    throw new Error('Not implemented');\n  }\n}\n`,
+    'starter/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        raise NotImplementedError\n`,
+    'solutions/reference/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    throw new Error('TODO: write the reference solution');\n  }\n}\n`,
+    'solutions/reference/javascript/src/solution.js': `export class Solution {\n  answer(input) {\n    throw new Error('TODO: write the reference solution');\n  }\n}\n`,
+    'solutions/reference/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        raise NotImplementedError("TODO: write the reference solution")\n`,
+    'tests/public/example.suite.ts': suite('public'),
+    'tests/hidden/example.suite.ts': suite('hidden'),
+  };
+  if (kind === 'system-design') files['design-template.md'] = `# Design\n\n## Requirements and assumptions\nTODO\n\n## Architecture\n\`\`\`mermaid\nflowchart LR\n  client --> service\n\`\`\`\n\n## Trade-offs\nTODO\n`;
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
+  return dir;
+}
+
+function manifest(id: string, kind: string): string {
+  return `id: ${id}
+title: "TODO: a title"
+summary: "TODO: one or two sentences on what the candidate builds."
+kind: ${kind}
+languages: [typescript, javascript, python]
+timeLimitMinutes: 90
+interface:
+  classes:
+    Solution:
+      constructor: []
+      methods:
+        answer: [input]
+entry:
+  typescript: src/solution.ts
+  javascript: src/solution.js
+  python: solution.py
+tests:
+  categories:
+    correctness:
+      weight: 1
+      description: "TODO: what correctness tests check."
+rubric:
+  - id: design
+    title: "TODO: a criterion"
+    description: "TODO: what reviewers look for."
+    levels:
+      - { score: 1, label: Weak, description: "TODO: what weak work looks like." }
+      - { score: 2, label: Fair, description: "TODO" }
+      - { score: 3, label: Good, description: "TODO" }
+      - { score: 4, label: Excellent, description: "TODO" }
+${kind === 'system-design' ? 'design:\n  template: design-template.md\n' : ''}`;
+}
+
+function suite(which: string): string {
+  return `import assert from 'node:assert/strict';
+import { defineSuite } from '@assay/runner/harness';
+
+export default defineSuite(({ test }) => {
+  test('TODO: a ${which} test', { category: 'correctness' }, async ({ sut }) => {
+    const solution = await sut.create('Solution');
+    assert.equal(await solution.call('answer', 1), 2);
+  });
+});
+`;
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../../runner/src/harness/test-case.js';
-import { expectRun, runBox } from '../support/box.js';
+import { expectRun, inspectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
 
 /**
@@ -47,7 +47,7 @@ describe('forgeries never pass', () => {
   it('the sandbox holds no test, suite or solution file to read', async () => {
     const search = 'import os\nfound = []\nfor top in ["/agent", "/sandbox", "/tmp", "/usr/lib/python3.11", "/etc"]:\n    for base, dirs, names in os.walk(top):\n        for n in names:\n            p = os.path.join(base, n)\n            if n.endswith(".suite.ts") or "hidden" in p or "solutions" in p or "challenge.yaml" in n:\n                found.append(p)\nreturn found';
     let found: unknown;
-    const run = await runBox(env.sandboxes, 'python', search, expectRun((v) => (found = v)), { callTimeoutMs: 5_000 });
+    const run = await runBox(env.sandboxes, 'python', search, inspectRun((v) => (found = v)), { callTimeoutMs: 5_000 });
     expect(run.results[0]?.status).toBe('passed');
     assert.deepEqual(found, []);
   });

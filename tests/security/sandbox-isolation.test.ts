@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectRun, runBox } from '../support/box.js';
+import { inspectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
 import { sandboxUserProcesses } from '../support/host-invariants.js';
 
@@ -67,7 +67,7 @@ afterEach(async () => {
 
 async function returns(runtime: 'python' | 'node', body: string): Promise<unknown> {
   let value: unknown;
-  const run = await runBox(env.sandboxes, runtime, body, expectRun((v) => (value = v)), { callTimeoutMs: 5_000 });
+  const run = await runBox(env.sandboxes, runtime, body, inspectRun((v) => (value = v)), { callTimeoutMs: 5_000 });
   expect(run.results[0]?.status, run.results[0]?.message).toBe('passed');
   return value;
 }

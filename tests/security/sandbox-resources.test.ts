@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestStatus } from '@assay/contract';
 import type { Runtime } from '../../runner/src/sandbox/runtime.js';
-import { expectRun, runBox } from '../support/box.js';
+import { expectRun, inspectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
 import { freeDiskBytes, sandboxUserProcesses } from '../support/host-invariants.js';
 
@@ -65,7 +65,7 @@ afterEach(async () => {
 describe('resource attacks end in the right verdict within the limit', () => {
   it.each(cases.map((c) => [`${c.name} (${c.runtime})`, c] as const))('%s', async (_, attack) => {
     const benign = runBox(env.sandboxes, attack.runtime === 'node' ? 'python' : 'node', attack.runtime === 'node' ? 'return 42' : 'return 42;', expectRun(42));
-    const hostile = await runBox(env.sandboxes, attack.runtime, attack.body, expectRun(attack.returns ?? (() => undefined)), { callTimeoutMs: CALL_LIMIT_MS });
+    const hostile = await runBox(env.sandboxes, attack.runtime, attack.body, inspectRun(attack.returns ?? (() => undefined)), { callTimeoutMs: CALL_LIMIT_MS });
     const result = hostile.results[0]!;
     expect(attack.expect, `status ${result.status}: ${result.message}`).toContain(result.status);
     expect(hostile.elapsedMs).toBeLessThan(CALL_LIMIT_MS + SLACK_MS);

@@ -18,19 +18,20 @@ export function boxFiles(runtime: Runtime, body: string): SubmittedFile[] {
   return [{ path: 'box.py', content: `class Box:\n    def run(self):\n${indented}\n` }];
 }
 
-/** A test that expects run() to return `expected` (or, with a function, checks the value). */
-export function expectRun(expected: unknown | ((value: unknown) => void)): TestCase {
+/** A test that passes when `check` accepts what run() returned. */
+export function inspectRun(check: (value: unknown) => void): TestCase {
   return {
     name: 'run',
     category: 'c',
     weight: 1,
     file: 'inline',
-    body: async ({ sut }) => {
-      const value = await (await sut.create('Box')).call('run');
-      if (typeof expected === 'function') (expected as (value: unknown) => void)(value);
-      else assert.deepEqual(value, expected);
-    },
+    body: async ({ sut }) => check(await (await sut.create('Box')).call('run')),
   };
+}
+
+/** A test that expects run() to return exactly `expected`. */
+export function expectRun(expected: unknown): TestCase {
+  return inspectRun((value) => assert.deepEqual(value, expected));
 }
 
 export async function runBox(

@@ -62,6 +62,7 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
     prefix,
     grade,
     concurrency: config.RUNNER_CONCURRENCY,
+    lockDurationMs: config.RUNNER_LOCK_MS,
     beforeGrade: async (gradingId) => {
       const removed = await jobContainers.removeEarlier(gradingId);
       if (removed) logger.warn({ gradingId, removed }, 'job delivered again: removed the earlier delivery\'s containers');

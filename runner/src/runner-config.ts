@@ -17,6 +17,11 @@ export const RunnerConfig = z.object({
   RUNNER_POOL_SIZE: z.coerce.number().int().min(0).max(32).default(2),
   RUNNER_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
   /** How long SIGTERM waits for jobs in progress before giving up on them (they will be re-delivered). */
+  /**
+   * BullMQ job lock. The worker renews it while a job runs, so it bounds how soon a job held by
+   * a dead runner is re-delivered, not how long a job may take.
+   */
+  RUNNER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** Sandbox images to use instead of the ones `npm run images` builds (a registry deployment). */
   ASSAY_IMAGE_NODE: z.string().optional(),
   ASSAY_IMAGE_PYTHON: z.string().optional(),

@@ -11,6 +11,8 @@ export interface GradeWorkerDeps {
   grade: Grader;
   /** Jobs graded at once by this process. Default 2: on 2 cores the container lifecycle, not the CPU of tests, is the limit. */
   concurrency?: number;
+  /** Job lock in ms (default 30 000); renewed while a job runs, so it is how soon a dead runner's job is re-delivered. */
+  lockDurationMs?: number;
   /** Called before grading a delivery; removes containers an earlier delivery left. */
   beforeGrade?(gradingId: string): Promise<void>;
   log?: (entry: Record<string, unknown>, message: string) => void;
@@ -23,7 +25,7 @@ export interface GradeWorkerDeps {
  * last attempt fails an `infra_error` verdict is published so the attempt does not wait forever.
  * Verdicts go to the verdict queue (jobId = gradingId): the runner holds no database credentials.
  */
-export function createGradeWorker({ connection, prefix, grade, concurrency = 2, beforeGrade, log = () => undefined }: GradeWorkerDeps) {
+export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 30_000, beforeGrade, log = () => undefined }: GradeWorkerDeps) {
   const verdicts = new Queue<GradingResult>(VERDICT_QUEUE, { connection, prefix });
   const publish = (result: GradingResult) =>
     verdicts.add('verdict', result, {
@@ -56,8 +58,9 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       connection,
       prefix,
       concurrency,
-      // A run is bounded by the challenge's runTimeoutMs (30 s by default); the lock outlives it comfortably.
-      lockDuration: 60_000,
+      lockDuration: lockDurationMs,
+      stalledInterval: lockDurationMs,
+      // A job whose runner died twice is failed rather than handed to a third.
       maxStalledCount: 2,
     },
   );

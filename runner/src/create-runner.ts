@@ -12,7 +12,7 @@ import { createJanitor } from './sandbox/janitor.js';
 import { runtimeOf, type Runtime } from './sandbox/runtime.js';
 import type { RunnerConfig } from './runner-config.js';
 import { createGradeWorker } from './worker/create-grade-worker.js';
-import { createJobContainers } from './worker/job-containers.js';
+import { createJobDeliveries } from './worker/job-deliveries.js';
 import { createRunnerHeartbeat } from './worker/runner-heartbeat.js';
 
 const JANITOR_INTERVAL_MS = 30_000;
@@ -20,7 +20,8 @@ const JANITOR_INTERVAL_MS = 30_000;
 /**
  * Wires a runner: checks the engine and images, sweeps leftovers, warms the pool for every
  * challenge's limits, and starts the grade worker. `close()` shuts down in order: stop taking
- * jobs and let running ones finish (bounded), then pool, heartbeat, Redis.
+ * jobs and let running ones finish (bounded by RUNNER_SHUTDOWN_MS, after which their sandboxes
+ * are removed and the jobs left to re-delivery), then pool, heartbeat, Redis.
  */
 export async function createRunner(config: RunnerConfig, logger: Logger) {
   const docker = new Docker();
@@ -40,13 +41,13 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
   const janitorTimer = setInterval(() => void janitor.sweep().catch((error) => logger.warn({ error: String(error) }, 'janitor sweep failed')), JANITOR_INTERVAL_MS);
   janitorTimer.unref();
 
-  const jobContainers = createJobContainers({ redis, docker, prefix });
+  const deliveries = createJobDeliveries({ redis, docker, prefix });
   const sandboxes = createDockerSandboxes({
     docker,
     images,
     runnerId: config.RUNNER_ID,
     poolSize: config.RUNNER_POOL_SIZE,
-    onContainer: (gradingId, containerId) => jobContainers.record(gradingId, containerId),
+    onContainer: (gradingId, containerId) => deliveries.record(gradingId, containerId),
     onError: (error) => logger.warn({ error: String(error) }, 'could not start a warm sandbox'),
   });
   const catalog = createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR });
@@ -63,10 +64,7 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
     grade,
     concurrency: config.RUNNER_CONCURRENCY,
     lockDurationMs: config.RUNNER_LOCK_MS,
-    beforeGrade: async (gradingId) => {
-      const removed = await jobContainers.removeEarlier(gradingId);
-      if (removed) logger.warn({ gradingId, removed }, 'job delivered again: removed the earlier delivery\'s containers');
-    },
+    deliveries,
     log: (entry, message) => logger.info(entry, message),
   });
   logger.info({ runnerId: config.RUNNER_ID, concurrency: config.RUNNER_CONCURRENCY, pool: config.RUNNER_POOL_SIZE, images }, 'runner ready');
@@ -78,10 +76,13 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
       const drained = gradeWorker.close().then(() => true);
       const timedOut = new Promise<false>((resolve) => setTimeout(() => resolve(false), config.RUNNER_SHUTDOWN_MS).unref());
       if (!(await Promise.race([drained, timedOut]))) {
+        // Give up on the jobs in hand: their sandboxes go now, and their locks lapse so BullMQ
+        // re-delivers them to another runner. The caller exits the process right after.
         logger.warn('jobs still running at shutdown; they will be re-delivered to another runner');
-        await gradeWorker.worker.close(true).catch(() => undefined);
+        void gradeWorker.worker.close(true).catch(() => undefined);
       }
       await sandboxes.close();
+      await janitor.removeOwnedBy(config.RUNNER_ID);
       await heartbeat.stop();
       redis.disconnect();
     },

@@ -12,7 +12,13 @@ export interface JanitorDeps {
  * live runner removes its own containers, so this never touches a run in progress.
  */
 export function createJanitor({ docker, isRunnerAlive }: JanitorDeps) {
+  const remove = (id: string) => docker.getContainer(id).remove({ force: true }).then(() => true, () => false);
   return {
+    /** Removes every sandbox of one runner: its own, when it stops without waiting for a job. */
+    async removeOwnedBy(runnerId: string): Promise<number> {
+      const containers = await docker.listContainers({ all: true, filters: { label: [`${RUNNER_LABEL}=${runnerId}`] } });
+      return (await Promise.all(containers.map((info) => remove(info.Id)))).filter(Boolean).length;
+    },
     async sweep(): Promise<string[]> {
       const containers = await docker.listContainers({ all: true, filters: { label: [SANDBOX_LABEL] } });
       const removed: string[] = [];
@@ -21,11 +27,7 @@ export function createJanitor({ docker, isRunnerAlive }: JanitorDeps) {
         const owner = info.Labels[RUNNER_LABEL] ?? '';
         if (!alive.has(owner)) alive.set(owner, owner !== '' && (await isRunnerAlive(owner)));
         if (alive.get(owner)) continue;
-        await docker
-          .getContainer(info.Id)
-          .remove({ force: true })
-          .then(() => removed.push(info.Id))
-          .catch(() => undefined);
+        if (await remove(info.Id)) removed.push(info.Id);
       }
       return removed;
     },

@@ -1,6 +1,7 @@
 import type { SandboxLimits } from '@assay/contract';
 import type { DockerAgent } from './docker-agent.js';
 import type { Runtime } from './runtime.js';
+import { InfraError } from './sandbox-errors.js';
 
 export interface SandboxPoolOptions {
   /** Starts one container whose agent waits for code. */
@@ -19,7 +20,19 @@ export interface SandboxPoolOptions {
 export function createSandboxPool({ start, size = 2, onError = () => undefined }: SandboxPoolOptions) {
   const warm = new Map<string, DockerAgent[]>();
   const filling = new Map<string, number>();
+  const starting = new Set<Promise<unknown>>();
   let closed = false;
+
+  /** Every container start goes through here, so close() can wait for the ones in flight. */
+  function track(agent: Promise<DockerAgent>): Promise<DockerAgent> {
+    const settled = agent.then(
+      (started) => (closed ? started.kill() : undefined),
+      () => undefined,
+    );
+    starting.add(settled);
+    void settled.finally(() => starting.delete(settled));
+    return agent;
+  }
 
   const keyOf = (runtime: Runtime, limits: SandboxLimits) => `${runtime}:${JSON.stringify(limits)}`;
 
@@ -28,7 +41,7 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
     const have = (warm.get(key)?.length ?? 0) + (filling.get(key) ?? 0);
     for (let i = have; i < size && !closed; i++) {
       filling.set(key, (filling.get(key) ?? 0) + 1);
-      start(runtime, limits)
+      track(start(runtime, limits))
         .then(
           (agent) => {
             if (closed) return void agent.kill();
@@ -45,13 +58,14 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
   return {
     /** A started sandbox: a warm one when available, otherwise a cold start. */
     async take(runtime: Runtime, limits: SandboxLimits): Promise<DockerAgent> {
+      if (closed) throw new InfraError('the runner is shutting down');
       const list = warm.get(keyOf(runtime, limits)) ?? [];
       let agent: DockerAgent | undefined;
       while ((agent = list.shift())) {
         if (!agent.ended) break;
       }
       refill(runtime, limits);
-      return agent ?? start(runtime, limits);
+      return agent ?? track(start(runtime, limits));
     },
     /** Starts warm containers ahead of the first run. */
     warm(runtime: Runtime, limits: SandboxLimits): void {
@@ -64,7 +78,7 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
       closed = true;
       const all = [...warm.values()].flat();
       warm.clear();
-      await Promise.all(all.map((agent) => agent.kill()));
+      await Promise.all([...all.map((agent) => agent.kill()), ...starting]);
     },
   };
 }

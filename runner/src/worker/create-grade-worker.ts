@@ -1,7 +1,8 @@
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { GRADE_QUEUE, VERDICT_QUEUE, GradeJobData, type GradingResult } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
+import type { JobDeliveries } from './job-deliveries.js';
 import { InfraError } from '../sandbox/sandbox-errors.js';
 
 export interface GradeWorkerDeps {
@@ -13,8 +14,8 @@ export interface GradeWorkerDeps {
   concurrency?: number;
   /** Job lock in ms (default 30 000); renewed while a job runs, so it is how soon a dead runner's job is re-delivered. */
   lockDurationMs?: number;
-  /** Called before grading a delivery; removes containers an earlier delivery left. */
-  beforeGrade?(gradingId: string): Promise<void>;
+  /** Fences overlapping deliveries of one grading (see job-deliveries.ts). */
+  deliveries: Pick<JobDeliveries, 'claim' | 'owns'>;
   log?: (entry: Record<string, unknown>, message: string) => void;
 }
 
@@ -25,7 +26,7 @@ export interface GradeWorkerDeps {
  * last attempt fails an `infra_error` verdict is published so the attempt does not wait forever.
  * Verdicts go to the verdict queue (jobId = gradingId): the runner holds no database credentials.
  */
-export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 30_000, beforeGrade, log = () => undefined }: GradeWorkerDeps) {
+export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 30_000, deliveries, log = () => undefined }: GradeWorkerDeps) {
   const verdicts = new Queue<GradingResult>(VERDICT_QUEUE, { connection, prefix });
   const publish = (result: GradingResult) =>
     verdicts.add('verdict', result, {
@@ -41,16 +42,24 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
     async (job: Job) => {
       const started = Date.now();
       const data = GradeJobData.safeParse(job.data);
-      if (data.success) await beforeGrade?.(data.data.gradingId);
+      if (!data.success) throw new UnrecoverableError(`invalid grade job: ${data.error.message}`);
+      const { gradingId } = data.data;
+      const { deliveryId, removed } = await deliveries.claim(gradingId);
+      if (removed) log({ gradingId, removed }, 'graded again: removed the containers of an earlier delivery');
       try {
         const result = await grade(job.data);
+        if (!(await deliveries.owns(gradingId, deliveryId))) {
+          log({ gradingId }, 'a newer delivery owns this grading: dropping this result');
+          return { superseded: true };
+        }
         await publish(result);
         log({ gradingId: result.gradingId, verdict: result.verdict, score: result.score, ms: Date.now() - started }, 'graded');
         return { verdict: result.verdict, score: result.score };
       } catch (error) {
+        if (!(await deliveries.owns(gradingId, deliveryId))) return { superseded: true };
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (error instanceof InfraError && lastAttempt && data.success) await publish(infraErrorResult(data.data, error));
-        log({ gradingId: data.success ? data.data.gradingId : job.id, error: String(error), attempt: job.attemptsMade + 1 }, 'grading failed');
+        if (error instanceof InfraError && lastAttempt) await publish(infraErrorResult(data.data, error));
+        log({ gradingId, error: String(error), attempt: job.attemptsMade + 1 }, 'grading failed');
         throw error;
       }
     },

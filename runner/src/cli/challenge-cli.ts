@@ -1,5 +1,5 @@
 /**
- * `npm run challenge -- validate [id] [--local] [--repeats N]` proves challenge folders;
+ * `npm run challenge -- validate [id] [--local] [--repeats N] [--language L]` proves challenge folders;
  * `npm run challenge -- new <id> [--kind coding|system-design]` scaffolds one.
  * Validation grades in real sandboxes by default (what candidates get); `--local` runs the
  * author's trusted solutions as host processes for a fast inner loop.
@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import Docker from 'dockerode';
 import { pino } from 'pino';
+import { Language } from '@assay/contract';
 import { ChallengeError, createChallengeCatalog, scaffoldChallenge, type Challenge } from '@assay/challenges';
 import { createGrader } from '../grading/create-grader.js';
 import { localSandboxes } from '../grading/local-sandboxes.js';
@@ -20,13 +21,13 @@ import { assertUsableEngine } from '../sandbox/engine-check.js';
 import { validateChallenge } from './validate-challenge.js';
 
 const USAGE = `usage:
-  npm run challenge -- validate [id] [--local] [--repeats N]
+  npm run challenge -- validate [id] [--local] [--repeats N] [--language L]
   npm run challenge -- new <id> [--kind coding|system-design]`;
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { local: { type: 'boolean', default: false }, repeats: { type: 'string', default: '3' }, kind: { type: 'string', default: 'coding' } },
+    options: { local: { type: 'boolean', default: false }, repeats: { type: 'string', default: '3' }, kind: { type: 'string', default: 'coding' }, language: { type: 'string' } },
   });
   const [command, id] = positionals;
   const config = runnerConfigFromEnv();
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
       console.log(`${challenge.manifest.id} (${challenge.manifest.languages.join(', ')}; ${values.local ? 'local processes' : 'sandboxes'})`);
       const checks = await validateChallenge(challenge, grade, {
         repeats: Number(values.repeats),
+        ...(values.language ? { languages: [Language.parse(values.language)] } : {}),
         onCheck: (check) => {
           console.log(`  ${check.ok ? '✓' : '✗'} [${check.language}] ${check.what}`);
           if (check.detail) console.log(`      ${check.detail}`);

@@ -6,6 +6,8 @@ import type { Runtime } from './runtime.js';
 import { InfraError } from './sandbox-errors.js';
 import { sandboxSpec } from './sandbox-spec.js';
 
+const OOM_EVENT_GRACE_MS = 300;
+
 export interface DockerAgent extends AgentProcess {
   readonly containerId: string;
   /** True once the container has ended (it may die while waiting in the pool). */
@@ -56,10 +58,18 @@ export async function startDockerAgent(
         ended = true;
         let oomKilled = false;
         if (!killedByUs) {
-          const info = await container.inspect().catch((error) => {
-            throw new InfraError(`the sandbox ended and could not be inspected: ${message(error)}`);
-          });
-          oomKilled = info.State.OOMKilled;
+          const inspect = () =>
+            container.inspect().catch((error) => {
+              throw new InfraError(`the sandbox ended and could not be inspected: ${message(error)}`);
+            });
+          oomKilled = (await inspect()).State.OOMKilled;
+          // The engine can report the exit before it has processed the kernel's OOM event (seen
+          // with Docker 20.10 on cgroup v1): a SIGKILLed agent gets a second look before it is
+          // called a crash.
+          if (!oomKilled && result.StatusCode === 137) {
+            await new Promise((resolve) => setTimeout(resolve, OOM_EVENT_GRACE_MS));
+            oomKilled = (await inspect()).State.OOMKilled;
+          }
         }
         await remove().catch(() => undefined);
         return { exitCode: result.StatusCode, oomKilled };

@@ -106,7 +106,7 @@ describe('a runner killed mid-job', () => {
 
     const redis = new Redis({ maxRetriesPerRequest: null });
     const heartbeat = createRunnerHeartbeat({ redis, prefix, runnerId: 'observer' });
-    const janitor = createJanitor({ docker, isRunnerAlive: heartbeat.isAlive });
+    const janitor = createJanitor({ docker, isRunnerAlive: heartbeat.isAlive, graceMs: 0 });
     // Its heartbeat key expires within 15 s; until then the janitor must spare it.
     await waitFor(async () => (await janitor.sweep(), (await mine()).length === 0), 30_000, () => 'the janitor left containers');
     redis.disconnect();

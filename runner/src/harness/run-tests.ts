@@ -3,7 +3,7 @@ import type { CapturedLog, TestResult, TestStatus } from '@assay/contract';
 import type { AgentChannel, LoadOutcome } from '../sandbox/agent-channel.js';
 import { InfraError, SandboxStopped, type StopKind } from '../sandbox/sandbox-errors.js';
 import { createSutClient } from './sut-client.js';
-import { CandidateError } from './suite.js';
+import { CandidateError, type TestContext } from './suite.js';
 import type { TestCase } from './test-case.js';
 
 /** A loaded agent: the code is in, `load` says whether it compiled and imported. */
@@ -138,9 +138,12 @@ async function runOne(
   }
 }
 
+/** What a test body drives: the sandbox channel's client, or (for benchmarks) code in this process. */
+export type SutClient = Pick<TestContext, 'sut' | 'clock'>;
+
 /** Runs a body once; returns the measured time of its `measure` block (0 if it has none). */
-async function runBody(test: TestCase, channel: AgentChannel): Promise<number> {
-  const { sut, clock } = createSutClient(channel);
+export async function runBody(test: TestCase, client: AgentChannel | SutClient): Promise<number> {
+  const { sut, clock } = 'sut' in client ? client : createSutClient(client);
   let measured: number | undefined;
   await test.body({
     sut,
@@ -157,4 +160,3 @@ async function runBody(test: TestCase, channel: AgentChannel): Promise<number> {
   return measured ?? 0;
 }
 
-export { runBody };

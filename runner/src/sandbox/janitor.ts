@@ -5,13 +5,20 @@ export interface JanitorDeps {
   docker: Docker;
   /** Whether a runner (by id) is still alive; its containers are left alone. */
   isRunnerAlive(runnerId: string): Promise<boolean>;
+  /**
+   * Containers younger than this are spared even without a live owner (default 60 s): tools
+   * that grade without a heartbeat (`challenge validate`, tests) start containers that live
+   * seconds, and a new runner's first heartbeat may not be written yet.
+   */
+  graceMs?: number;
+  now?: () => number;
 }
 
 /**
  * Removes sandboxes that no live runner owns: the leftovers of a runner that was killed. A
  * live runner removes its own containers, so this never touches a run in progress.
  */
-export function createJanitor({ docker, isRunnerAlive }: JanitorDeps) {
+export function createJanitor({ docker, isRunnerAlive, graceMs = 60_000, now = Date.now }: JanitorDeps) {
   const remove = (id: string) => docker.getContainer(id).remove({ force: true }).then(() => true, () => false);
   return {
     /** Removes every sandbox of one runner: its own, when it stops without waiting for a job. */
@@ -24,6 +31,7 @@ export function createJanitor({ docker, isRunnerAlive }: JanitorDeps) {
       const removed: string[] = [];
       const alive = new Map<string, boolean>();
       for (const info of containers) {
+        if (now() - info.Created * 1000 < graceMs) continue;
         const owner = info.Labels[RUNNER_LABEL] ?? '';
         if (!alive.has(owner)) alive.set(owner, owner !== '' && (await isRunnerAlive(owner)));
         if (alive.get(owner)) continue;

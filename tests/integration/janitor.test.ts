@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import Docker from 'dockerode';
+import { Redis } from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SandboxLimits } from '@assay/contract';
+import { buildImages } from '../../runner/src/images/build-images.js';
+import { startDockerAgent } from '../../runner/src/sandbox/docker-agent.js';
+import { createJanitor } from '../../runner/src/sandbox/janitor.js';
+import { createRunnerHeartbeat } from '../../runner/src/worker/runner-heartbeat.js';
+
+describe('the janitor', () => {
+  const prefix = `assay-test-janitor-${randomBytes(4).toString('hex')}`;
+  const redis = new Redis({ maxRetriesPerRequest: null });
+  afterAll(() => redis.disconnect());
+
+  it('removes old containers of dead runners only, sparing young ones and live runners', async () => {
+    const docker = new Docker();
+    const images = await buildImages();
+    const limits = SandboxLimits.parse({});
+    const live = createRunnerHeartbeat({ redis, prefix, runnerId: `${prefix}-live` });
+    await live.start();
+    const orphan = await startDockerAgent(docker, images.node, 'node', limits, `${prefix}-dead`);
+    const owned = await startDockerAgent(docker, images.node, 'node', limits, `${prefix}-live`);
+    try {
+      // Only this test's "dead" runner may count as dead: containers of anything else running on
+      // this engine (other tests, a platform) must never be touched by this test's clock shift.
+      const isRunnerAlive = async (id: string) => id !== `${prefix}-dead` && (id !== `${prefix}-live` || (await live.isAlive(id)));
+      const janitor = (inMs: number) => createJanitor({ docker, isRunnerAlive, now: () => Date.now() + inMs });
+      expect(await janitor(0).sweep()).not.toContain(orphan.containerId);
+      const removed = await janitor(120_000).sweep();
+      expect(removed).toContain(orphan.containerId);
+      expect(removed).not.toContain(owned.containerId);
+      await orphan.exited.catch(() => undefined);
+      expect(orphan.ended).toBe(true);
+      expect(owned.ended).toBe(false);
+    } finally {
+      await owned.kill();
+      await orphan.kill();
+      await live.stop();
+    }
+  });
+});

@@ -61,6 +61,10 @@ export const RubricCriterion = z
   .strict();
 export type RubricCriterion = z.infer<typeof RubricCriterion>;
 
+/**
+ * A category's weight is the default weight of EACH test in it, so a category's share of the
+ * score grows with its number of tests; give a test its own `weight` to change that.
+ */
 export const TestCategory = z
   .object({
     weight: z.number().nonnegative(),

@@ -63,7 +63,11 @@ export interface Instance {
   batch(steps: BatchStep[]): Promise<unknown[]>;
 }
 
-export type BatchStep = readonly [method: string, ...args: unknown[]] | ClockStep;
+/**
+ * A call `[method, ...args]` or a clock step. Typed loosely so `keys.map((k) => ['getNode', k])`
+ * needs no `as const`; the method name is checked when the batch is sent.
+ */
+export type BatchStep = readonly unknown[] | ClockStep;
 
 export interface ClockStep {
   readonly clockId: string;

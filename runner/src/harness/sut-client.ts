@@ -35,9 +35,11 @@ class ChannelInstance implements Instance {
   }
 
   async batch(steps: BatchStep[]): Promise<unknown[]> {
-    const frames = steps.map((step) =>
-      isClockStep(step) ? { clock: step.clockId, set: step.setMs } : { name: step[0], args: encodeArgs(step.slice(1)) },
-    );
+    const frames = steps.map((step, index) => {
+      if (isClockStep(step)) return { clock: step.clockId, set: step.setMs };
+      if (typeof step[0] !== 'string') throw new TypeError(`batch step ${index} must start with a method name`);
+      return { name: step[0], args: encodeArgs(step.slice(1)) };
+    });
     const value = unwrap(await this.channel.request({ op: 'batch', ref: this.ref, steps: frames }));
     if (!Array.isArray(value)) throw new CandidateError('ProtocolError', 'a batch did not return a list');
     return value;

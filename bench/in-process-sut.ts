@@ -74,9 +74,9 @@ export function clientFor(loaded: unknown): SutClient {
                 byId.get((step as ClockStep).clockId)!.nowMs = (step as ClockStep).setMs;
                 continue;
               }
-              const [method, ...callArgs] = step as readonly [string, ...unknown[]];
+              const [method, ...callArgs] = step as readonly unknown[];
               if (typeof method !== 'string') throw new TypeError('a batch step must start with a method name');
-              results.push(await invoke(() => object[method]!(...callArgs.map(decode))));
+              results.push(await invoke(() => object[method as string]!(...callArgs.map(decode))));
             }
             return results;
           },

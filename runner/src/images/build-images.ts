@@ -94,9 +94,9 @@ export async function buildImage(runtime: Runtime, log: (line: string) => void =
   return tag;
 }
 
-export async function buildImages(): Promise<Record<Runtime, string>> {
+export async function buildImages(log: (line: string) => void = console.log): Promise<Record<Runtime, string>> {
   const tags = {} as Record<Runtime, string>;
-  for (const runtime of RUNTIMES) tags[runtime] = await buildImage(runtime);
+  for (const runtime of RUNTIMES) tags[runtime] = await buildImage(runtime, log);
   return tags;
 }
 

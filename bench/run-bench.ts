@@ -1,0 +1,77 @@
+/**
+ * `npm run bench`: every benchmark, measured in one run so each figure sits beside its
+ * baseline. Prints a table, writes bench/results/latest.json (and a dated copy) and draws
+ * bench/results/latency.svg. BENCH_SMOKE=1 runs each once with tiny counts (a harness check,
+ * part of `npm test`; its figures mean nothing).
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createChallengeCatalog } from '@assay/challenges';
+import type { Language } from '@assay/contract';
+import { buildImages } from '../runner/src/images/build-images.js';
+import { latencyBars } from './chart.js';
+import { floorLatency, peerLatency, runnerLatency } from './grading-latency.js';
+import { lifecycleCeiling } from './lifecycle-ceiling.js';
+import type { Summary } from './stats.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RESULTS = `${ROOT}bench/results/`;
+const smoke = process.env.BENCH_SMOKE === '1';
+const runs = smoke ? 1 : Number(process.env.BENCH_RUNS ?? 30);
+
+async function main(): Promise<void> {
+  const images = await buildImages(() => undefined);
+  const catalog = createChallengeCatalog({ root: `${ROOT}challenges` });
+  const ids = await catalog.ids();
+  const challengeId = process.env.BENCH_CHALLENGE ?? (ids.includes('rate-limiter') ? 'rate-limiter' : ids[0]!);
+  const challenge = await catalog.get(challengeId);
+  const languages = challenge.manifest.languages as Language[];
+  const figures: Record<string, unknown> = { challenge: challengeId, runs, smoke, at: new Date().toISOString() };
+  const step = (name: string) => console.log(`[bench] ${name}…`);
+
+  step('floor: hidden tests against the reference without a sandbox');
+  const floor: Record<string, Summary> = {};
+  for (const language of languages) floor[language] = await floorLatency(challenge, language, Math.max(1, Math.ceil(runs / 3)));
+  step('Assay, warm pool: submit to verdict through the queue and a runner');
+  const warm = await runnerLatency(challenge, languages, { runs, poolSize: 2 });
+  step('Assay, cold: no warm containers');
+  const cold = await runnerLatency(challenge, languages, { runs: Math.max(1, Math.ceil(runs / 3)), poolSize: 0 });
+  step('peer: one docker run --rm … node --test per submission');
+  const peer = await peerLatency(challenge, images.node, Math.max(1, Math.ceil(runs / 3)));
+  step('ceiling: bare create/start/remove of the hardened container');
+  const ceiling = await lifecycleCeiling(images.node, { parallel: 4, total: smoke ? 4 : 40 });
+  Object.assign(figures, { floor, warm, cold, peer, ceilingPerSecond: ceiling });
+
+  console.log(`\nGrading latency, ${challengeId} (ms; p50 / p95 / p99)`);
+  const rows: Array<[string, Summary]> = [
+    ...languages.map((l): [string, Summary] => [`floor, ${l}`, floor[l]!]),
+    ...languages.map((l): [string, Summary] => [`Assay warm, ${l}`, warm[l]!]),
+    ...languages.map((l): [string, Summary] => [`Assay cold, ${l}`, cold[l]!]),
+    ['peer docker run, typescript', peer],
+  ];
+  for (const [label, s] of rows) console.log(`  ${label.padEnd(32)} ${s.p50.toFixed(0).padStart(6)} ${s.p95.toFixed(0).padStart(6)} ${s.p99.toFixed(0).padStart(6)}`);
+  const ts = warm.typescript;
+  if (ts) {
+    console.log(`  overhead over the floor (typescript p50): ${(ts.p50 - floor.typescript!.p50).toFixed(0)} ms`);
+    console.log(`  peer / Assay warm (typescript p50): ${(peer.p50 / ts.p50).toFixed(2)}×`);
+  }
+  console.log(`Container lifecycle ceiling: ${ceiling.toFixed(2)} create/start/remove per second (4 in parallel)`);
+
+  await mkdir(RESULTS, { recursive: true });
+  const json = JSON.stringify(figures, null, 2) + '\n';
+  const file = smoke ? 'smoke.json' : 'latest.json';
+  await writeFile(`${RESULTS}${file}`, json);
+  if (!smoke) {
+    await writeFile(`${RESULTS}${new Date().toISOString().slice(0, 10)}.json`, json);
+    await writeFile(`${RESULTS}latency.svg`, latencyBars(`Submit to verdict, ${challengeId}`, rows.map(([label, s]) => ({ label, p50: s.p50, p95: s.p95 }))));
+  }
+  console.log(`\nwrote bench/results/${file}${smoke ? '' : ' and bench/results/latency.svg'}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`[bench] ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  },
+);

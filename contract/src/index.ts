@@ -4,3 +4,4 @@ export * from './grading.js';
 export * from './grade-job.js';
 export * from './challenge-manifest.js';
 export * from './recording.js';
+export * from './http/index.js';

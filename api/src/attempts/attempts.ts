@@ -1,0 +1,108 @@
+import type { Challenge } from '@assay/challenges';
+import { DESIGN_DOC_PATH, type EventBatch, type Language, type SubmittedFile } from '@assay/contract';
+import type { AttemptRow } from '../app-env.js';
+import type { Database } from '../db/database.js';
+import type { Gradings } from '../grading/gradings.js';
+import { HttpError } from '../http-error.js';
+import { newId } from '../tokens.js';
+
+/** How long after the deadline a save or event batch already on its way is still accepted. */
+const DEADLINE_GRACE_MS = 5_000;
+
+/** An attempt's life: start (the timer starts), save files, record events, submit once. */
+export function createAttempts({ db, gradings, now }: { db: Database; gradings: Gradings; now: () => number }) {
+  async function savedFiles(attemptId: string): Promise<SubmittedFile[]> {
+    return db.query<SubmittedFile>('SELECT path, content FROM attempt_files WHERE attempt_id = $1 ORDER BY path', [attemptId]);
+  }
+
+  function assertOpen(attempt: AttemptRow): void {
+    if (attempt.status !== 'started') throw new HttpError(409, 'already_submitted', 'this attempt was submitted; nothing more can be changed');
+    if (now() > attempt.deadline + DEADLINE_GRACE_MS) throw new HttpError(409, 'time_is_up', 'the time limit has passed; your last saved work was submitted');
+  }
+
+  return {
+    savedFiles,
+
+    /** Starts the attempt (idempotent): the starter becomes the saved files and the deadline is set. */
+    async start(inviteId: string, challenge: Challenge, language: Language, timeLimitMinutes: number): Promise<AttemptRow> {
+      return db.transaction(async (tx) => {
+        const [existing] = await tx.query<AttemptRow>('SELECT * FROM attempts WHERE invite_id = $1', [inviteId]);
+        if (existing) return existing;
+        const started = now();
+        const [attempt] = await tx.query<AttemptRow>(
+          "INSERT INTO attempts (id, invite_id, language, content_hash, started_at, deadline, status) VALUES ($1, $2, $3, $4, $5, $6, 'started') RETURNING *",
+          [newId('att'), inviteId, language, challenge.contentHash, started, started + timeLimitMinutes * 60_000],
+        );
+        const files = [...(challenge.starter[language] ?? [])];
+        if (challenge.manifest.kind === 'system-design') files.push({ path: DESIGN_DOC_PATH, content: challenge.designTemplate ?? '', editable: true });
+        for (const file of files) {
+          await tx.query('INSERT INTO attempt_files (attempt_id, path, content, updated_at) VALUES ($1, $2, $3, $4)', [attempt!.id, file.path, file.content, started]);
+        }
+        return attempt!;
+      });
+    },
+
+    /** Saves files (already checked as writable); later saves win. */
+    async save(attempt: AttemptRow, files: SubmittedFile[]): Promise<void> {
+      assertOpen(attempt);
+      await db.transaction(async (tx) => {
+        for (const file of files) {
+          await tx.query(
+            'INSERT INTO attempt_files (attempt_id, path, content, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (attempt_id, path) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at',
+            [attempt.id, file.path, file.content, now()],
+          );
+        }
+      });
+    },
+
+    /** Stores each event once; returns the highest seq below which every event is stored. */
+    async recordEvents(attempt: AttemptRow, batch: EventBatch): Promise<number> {
+      if (attempt.status !== 'started' || now() > attempt.deadline + DEADLINE_GRACE_MS) {
+        throw new HttpError(409, 'attempt_closed', 'this attempt is closed; no more events are recorded');
+      }
+      return db.transaction(async (tx) => {
+        for (const event of batch.events) {
+          await tx.query('INSERT INTO events (attempt_id, seq, event) VALUES ($1, $2, $3::jsonb) ON CONFLICT (attempt_id, seq) DO NOTHING', [attempt.id, event.seq, JSON.stringify(event)]);
+        }
+        const [{ acked_seq: acked }] = (await tx.query<{ acked_seq: number }>('SELECT acked_seq FROM attempts WHERE id = $1 FOR UPDATE', [attempt.id])) as [{ acked_seq: number }];
+        const following = await tx.query<{ seq: number }>('SELECT seq FROM events WHERE attempt_id = $1 AND seq > $2 ORDER BY seq LIMIT 5000', [attempt.id, acked]);
+        let next = acked;
+        for (const { seq } of following) {
+          if (seq !== next + 1) break;
+          next = seq;
+        }
+        if (next !== acked) await tx.query('UPDATE attempts SET acked_seq = $2 WHERE id = $1', [attempt.id, next]);
+        return next;
+      });
+    },
+
+    /**
+     * Submits once: the saved files become a hidden-suite grading. A second call (a retry, a
+     * double click, the deadline sweeper) returns the same grading.
+     */
+    async submit(attemptId: string): Promise<{ gradingId: string; submittedAt: number }> {
+      const outcome = await db.transaction(async (tx) => {
+        const [attempt] = await tx.query<AttemptRow>('SELECT * FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
+        if (!attempt) throw new HttpError(404, 'not_found', 'attempt not found');
+        if (attempt.status !== 'started') {
+          const [first] = await tx.query<{ id: string }>("SELECT id FROM gradings WHERE attempt_id = $1 AND suite = 'hidden' ORDER BY created_at LIMIT 1", [attemptId]);
+          return { gradingId: first!.id, submittedAt: attempt.submitted_at!, created: false };
+        }
+        const submittedAt = Math.min(now(), attempt.deadline);
+        await tx.query("UPDATE attempts SET status = 'submitted', submitted_at = $2 WHERE id = $1", [attemptId, submittedAt]);
+        const files = await tx.query<SubmittedFile>('SELECT path, content FROM attempt_files WHERE attempt_id = $1 ORDER BY path', [attemptId]);
+        const gradingId = await gradings.create(tx, attempt, 'hidden', attempt.content_hash, files.filter((f) => f.path !== DESIGN_DOC_PATH));
+        return { gradingId, submittedAt, created: true };
+      });
+      if (outcome.created) await gradings.enqueue(outcome.gradingId);
+      return { gradingId: outcome.gradingId, submittedAt: outcome.submittedAt };
+    },
+
+    /** Attempts whose deadline passed while still open: the sweeper submits them. */
+    async overdue(): Promise<string[]> {
+      return (await db.query<{ id: string }>("SELECT id FROM attempts WHERE status = 'started' AND deadline < $1 LIMIT 100", [now()])).map((r) => r.id);
+    },
+  };
+}
+
+export type Attempts = ReturnType<typeof createAttempts>;

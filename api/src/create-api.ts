@@ -1,0 +1,43 @@
+import { Redis } from 'ioredis';
+import type { ChallengeCatalog } from '@assay/challenges';
+import { createChallengeCatalog } from '@assay/challenges';
+import { createApp } from './app.js';
+import { createAttempts } from './attempts/attempts.js';
+import type { ApiConfig } from './config.js';
+import { createDatabase } from './db/create-database.js';
+import type { Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { createGradings } from './grading/gradings.js';
+import { createGradeQueue } from './queue/grade-queue.js';
+
+/**
+ * Everything the API is made of, wired from its settings: database (migrated), catalog, queue,
+ * the domain modules and the Hono app. main.ts adds the server and background work; tests use
+ * this with a database and prefix of their own.
+ */
+export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
+  const now = options.now ?? Date.now;
+  const db = options.db ?? (await createDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: `${config.ASSAY_DATA_DIR}/pglite` }));
+  await migrate(db);
+  const catalog = options.catalog ?? createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR });
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = createGradeQueue({ connection: redis, prefix: config.ASSAY_QUEUE_PREFIX });
+  const challengeIdOf = async (attemptId: string) =>
+    (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;
+  const gradings = createGradings({ db, queue, challengeIdOf, now });
+  const attempts = createAttempts({ db, gradings, now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, now });
+  return {
+    app,
+    db,
+    redis,
+    queue,
+    gradings,
+    attempts,
+    async close(): Promise<void> {
+      await queue.close();
+      redis.disconnect();
+      await db.close();
+    },
+  };
+}

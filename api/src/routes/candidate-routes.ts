@@ -1,0 +1,133 @@
+import { Hono } from 'hono';
+import type { ChallengeCatalog } from '@assay/challenges';
+import { DESIGN_DOC_PATH, EventBatch, SaveFilesBody, StartBody, type GradingResult, type Language } from '@assay/contract';
+import type { AppEnv, AttemptRow, CandidateContext } from '../app-env.js';
+import type { Attempts } from '../attempts/attempts.js';
+import { assertWritable } from '../attempts/editable-paths.js';
+import type { Database } from '../db/database.js';
+import type { Gradings } from '../grading/gradings.js';
+import { HttpError, notFound } from '../http-error.js';
+import { requireCandidate } from '../middleware/candidate-auth.js';
+import { jsonBody } from '../middleware/validate.js';
+import type { GradeQueue } from '../queue/grade-queue.js';
+
+/** Exactly what the consent step tells a candidate the platform records. */
+export const RECORDED = [
+  'every edit you make in the editor, with its time',
+  'your cursor and selection, and which file is open',
+  'pastes into the editor and how large they are',
+  'when this tab loses and regains focus',
+  'each test run and its results',
+];
+/** Nothing else: no camera, microphone, screen capture or other tabs. */
+
+const RUNS_PER_HOUR = 30;
+/** Past this many jobs waiting, new test runs are refused (submissions are always accepted). */
+const RUN_BACKPRESSURE_DEPTH = 200;
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function requireAttempt(candidate: CandidateContext): AttemptRow {
+  if (!candidate.attempt) throw new HttpError(409, 'not_started', 'start the assessment first');
+  return candidate.attempt;
+}
+
+export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; queue: GradeQueue; now: () => number }) {
+  const { db, attempts, gradings, queue, now } = deps;
+  return new Hono<AppEnv>()
+    .use(requireCandidate(db, deps.catalog, now))
+    .get('/invite', (c) => {
+      const { challenge, attempt, languages, timeLimitMinutes, candidateName } = c.get('candidate');
+      return c.json({
+        challengeTitle: challenge.manifest.title,
+        summary: challenge.manifest.summary,
+        kind: challenge.manifest.kind,
+        languages,
+        timeLimitMinutes,
+        candidateName,
+        status: attempt?.status ?? 'not_started',
+        recorded: RECORDED,
+      });
+    })
+    .post('/start', jsonBody(StartBody), async (c) => {
+      const candidate = c.get('candidate');
+      const { language } = c.req.valid('json');
+      if (!candidate.languages.includes(language)) {
+        throw new HttpError(400, 'invalid_request', `language: this invite offers ${candidate.languages.join(', ')}`);
+      }
+      const attempt = await attempts.start(candidate.inviteId, candidate.challenge, language, candidate.timeLimitMinutes);
+      return c.json({ attemptId: attempt.id, deadline: iso(attempt.deadline), language: attempt.language });
+    })
+    .get('/attempt', async (c) => {
+      const { challenge } = c.get('candidate');
+      const attempt = requireAttempt(c.get('candidate'));
+      const language = attempt.language as Language;
+      const editable = new Map((challenge.starter[language] ?? []).map((f) => [f.path, f.editable]));
+      const saved = await attempts.savedFiles(attempt.id);
+      return c.json({
+        attemptId: attempt.id,
+        challengeTitle: challenge.manifest.title,
+        kind: challenge.manifest.kind,
+        language,
+        prompt: challenge.prompt,
+        files: saved.map((f) => ({ ...f, editable: editable.get(f.path) ?? true })),
+        creatable: challenge.manifest.files.create,
+        publicTests: challenge.publicTests,
+        deadline: iso(attempt.deadline),
+        serverTime: iso(now()),
+        status: attempt.status,
+      });
+    })
+    .put('/files', jsonBody(SaveFilesBody), async (c) => {
+      const { challenge } = c.get('candidate');
+      const attempt = requireAttempt(c.get('candidate'));
+      const { files } = c.req.valid('json');
+      assertWritable(challenge, attempt.language as Language, files.map((f) => f.path));
+      await attempts.save(attempt, files);
+      return c.json({ saved: files.length, savedAt: iso(now()) });
+    })
+    .post('/events', jsonBody(EventBatch), async (c) => {
+      const attempt = requireAttempt(c.get('candidate'));
+      return c.json({ ackedSeq: await attempts.recordEvents(attempt, c.req.valid('json')) });
+    })
+    .post('/runs', async (c) => {
+      const attempt = requireAttempt(c.get('candidate'));
+      if (attempt.status !== 'started') throw new HttpError(409, 'already_submitted', 'this attempt was submitted; tests can no longer be run');
+      const [counts] = await db.query<{ pending: number; recent: number }>(
+        "SELECT count(*) FILTER (WHERE status = 'queued')::int AS pending, count(*) FILTER (WHERE created_at > $2)::int AS recent FROM gradings WHERE attempt_id = $1 AND suite = 'public'",
+        [attempt.id, now() - 3600_000],
+      );
+      if (counts!.pending > 0) throw new HttpError(429, 'run_in_progress', 'your previous test run is still going; wait for its results');
+      if (counts!.recent >= RUNS_PER_HOUR) throw new HttpError(429, 'too_many_runs', `you can run the tests ${RUNS_PER_HOUR} times an hour; wait a few minutes`, { 'Retry-After': '120' });
+      if ((await queue.depth()) > RUN_BACKPRESSURE_DEPTH) {
+        throw new HttpError(503, 'busy', 'the graders are busy right now; try the run again in a minute (your work is saved)', { 'Retry-After': '30' });
+      }
+      const files = (await attempts.savedFiles(attempt.id)).filter((f) => f.path !== DESIGN_DOC_PATH);
+      const runId = await db.transaction((tx) => gradings.create(tx, attempt, 'public', attempt.content_hash, files));
+      await gradings.enqueue(runId);
+      return c.json({ runId, status: 'queued', result: null }, 202);
+    })
+    .get('/runs/:id', async (c) => {
+      const attempt = requireAttempt(c.get('candidate'));
+      const [run] = await db.query<{ id: string; status: 'queued' | 'done'; result: GradingResult | null }>(
+        "SELECT id, status, result FROM gradings WHERE id = $1 AND attempt_id = $2 AND suite = 'public'",
+        [c.req.param('id'), attempt.id],
+      );
+      if (!run) throw notFound('that test run');
+      const result = run.result && { verdict: run.result.verdict, summary: run.result.summary, tests: run.result.tests, log: run.result.log };
+      return c.json({ runId: run.id, status: run.status, result });
+    })
+    .post('/submit', async (c) => {
+      const attempt = requireAttempt(c.get('candidate'));
+      const { submittedAt } = await attempts.submit(attempt.id);
+      return c.json({ status: 'submitted', submittedAt: iso(submittedAt) });
+    })
+    .get('/status', (c) => {
+      const attempt = c.get('candidate').attempt;
+      return c.json({
+        status: attempt?.status ?? 'not_started',
+        deadline: attempt ? iso(attempt.deadline) : null,
+        serverTime: iso(now()),
+        submittedAt: attempt ? iso(attempt.submitted_at) : null,
+      });
+    });
+}

@@ -1,0 +1,3 @@
+export * from './error.js';
+export * from './staff.js';
+export * from './candidate.js';

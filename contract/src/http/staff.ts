@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { Language } from '../language.js';
+
+export const Role = z.enum(['admin', 'reviewer']);
+export type Role = z.infer<typeof Role>;
+
+export const LoginBody = z.object({ email: z.string().email('enter an email address'), password: z.string().min(1, 'enter your password').max(200) }).strict();
+export const StaffUser = z.object({ id: z.string(), email: z.string(), name: z.string(), role: Role, disabled: z.boolean() });
+export type StaffUser = z.infer<typeof StaffUser>;
+
+export const CreateUserBody = z
+  .object({
+    email: z.string().email('enter an email address'),
+    name: z.string().min(1).max(120),
+    role: Role,
+    password: z.string().min(12, 'use at least 12 characters').max(200),
+  })
+  .strict();
+
+export const CreateInviteBody = z
+  .object({
+    candidateName: z.string().trim().min(1, 'enter the candidate\'s name').max(120),
+    candidateEmail: z.string().email('enter the candidate\'s email address'),
+    challengeId: z.string().min(1),
+    /** Defaults to every language the challenge offers. */
+    languages: z.array(Language).min(1).optional(),
+    /** Defaults to the challenge's time limit. */
+    timeLimitMinutes: z.number().int().min(5).max(600).optional(),
+    /** ISO date-time; defaults to seven days from now. */
+    expiresAt: z.string().datetime({ offset: true }).optional(),
+  })
+  .strict();
+export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
+
+export const InviteState = z.enum(['pending', 'started', 'submitted', 'graded', 'expired', 'revoked']);
+export const Invite = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  candidateEmail: z.string(),
+  challengeId: z.string(),
+  languages: z.array(Language),
+  timeLimitMinutes: z.number(),
+  expiresAt: z.string(),
+  state: InviteState,
+  attemptId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Invite = z.infer<typeof Invite>;
+/** Returned once, at creation: the only time the raw token exists outside the candidate's link. */
+export const CreatedInvite = Invite.extend({ token: z.string(), link: z.string() });
+
+export const ScoreBody = z
+  .object({
+    criteria: z.array(z.object({ id: z.string(), score: z.number().int(), note: z.string().max(4000).default('') }).strict()).min(1),
+    recommendation: z.enum(['strong-no', 'no', 'yes', 'strong-yes']),
+    note: z.string().max(8000).default(''),
+  })
+  .strict();
+export type ScoreBody = z.infer<typeof ScoreBody>;

@@ -18,8 +18,8 @@ export function csrfGuard(publicUrl: string): MiddlewareHandler {
     if (!origin || (origin !== allowed && !sameHost)) {
       throw new HttpError(403, 'csrf', 'this request did not come from an Assay page (missing or foreign Origin header)');
     }
-    const length = Number(c.req.header('content-length') ?? '0');
-    if (length > 0 && !(c.req.header('content-type') ?? '').startsWith('application/json')) {
+    const type = c.req.header('content-type');
+    if (type !== undefined && !type.startsWith('application/json')) {
       throw new HttpError(415, 'unsupported_media_type', 'send the request body as JSON (Content-Type: application/json)');
     }
     return next();

@@ -11,12 +11,16 @@ import { requireStaff } from '../middleware/staff-auth.js';
 import { jsonBody } from '../middleware/validate.js';
 
 export function authRoutes({ db, now, secureCookies, clientIp }: { db: Database; now: () => number; secureCookies: boolean; clientIp: (c: Context) => string }) {
-  const limiter = createLoginRateLimit({ now });
+  // Per email: a brute force on one account. Per IP: a sweep across accounts, with room for an
+  // office of people behind one address.
+  const perEmail = createLoginRateLimit({ now, limit: 5 });
+  const perIp = createLoginRateLimit({ now, limit: 50 });
   return new Hono<AppEnv>()
     .post('/login', jsonBody(LoginBody), async (c) => {
       const { email, password } = c.req.valid('json');
-      const keys = [`ip:${clientIp(c)}`, `email:${email.toLowerCase()}`];
-      const wait = limiter.retryAfter(keys);
+      const ip = [clientIp(c)];
+      const account = [email.toLowerCase()];
+      const wait = Math.max(perIp.retryAfter(ip), perEmail.retryAfter(account));
       if (wait > 0) throw new HttpError(429, 'too_many_attempts', `too many failed logins; try again in ${Math.ceil(wait / 60)} minute(s)`, { 'Retry-After': String(wait) });
       const [user] = await db.query<{ id: string; email: string; name: string; role: 'admin' | 'reviewer'; disabled: boolean; password_hash: string }>(
         'SELECT * FROM users WHERE email = $1',
@@ -24,10 +28,11 @@ export function authRoutes({ db, now, secureCookies, clientIp }: { db: Database;
       );
       const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
       if (!user || !ok || user.disabled) {
-        limiter.fail(keys);
+        perIp.fail(ip);
+        perEmail.fail(account);
         throw new HttpError(401, 'invalid_login', 'that email and password do not match an active account');
       }
-      limiter.succeed(keys);
+      perEmail.succeed(account);
       // A fresh session id at every login: a session id planted before login is worthless after it.
       const previous = getCookie(c, SESSION_COOKIE);
       if (previous) await deleteSession(db, previous);

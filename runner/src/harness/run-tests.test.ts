@@ -88,3 +88,14 @@ describe.each(['node', 'python'] as const)('runTests with the %s agent', (runtim
     expect(forged.logs.map((l) => l.text).join('')).toMatch(/PASSED|ok 1/);
   });
 });
+
+describe('clocks', () => {
+  it('each test gets a fresh clock, even though tests share one agent', async () => {
+    const readsClock = (name: string, start: number, expected: number): TestCase => test(name, async ({ sut, clock }) => {
+      const counter = await sut.create('Counter', clock(start));
+      assert.equal(await counter.call('now'), expected);
+    });
+    const result = await run('node', code.node.correct, [readsClock('first', 5_000, 5_000), readsClock('second', 0, 0)]);
+    expect(result.results.map((r) => r.status)).toEqual(['passed', 'passed']);
+  });
+});

@@ -68,9 +68,14 @@ function encodeArgs(args: unknown[]): unknown[] {
   });
 }
 
+/**
+ * Clock ids are unique for the life of the runner: every test of a run shares one agent, so a
+ * per-test counter would hand a later test the clock (and the time) an earlier test left.
+ */
+let clocksMade = 0;
+
 /** The `sut` and `clock` a test receives, speaking to one loaded agent. */
 export function createSutClient(channel: AgentChannel): { sut: Sut; clock(startMs?: number): ManualClock } {
-  let clocks = 0;
   const sut: Sut = {
     async create(className, ...args) {
       const value = unwrap(await channel.request({ op: 'new', class: className, args: encodeArgs(args) }));
@@ -85,8 +90,8 @@ export function createSutClient(channel: AgentChannel): { sut: Sut; clock(startM
   return {
     sut,
     clock(startMs = 0) {
-      clocks += 1;
-      const clock = new ChannelClock(`c${clocks}`, startMs, channel);
+      clocksMade += 1;
+      const clock = new ChannelClock(`c${clocksMade}`, startMs, channel);
       // The agent creates a clock at 0 on first sight; a non-zero start is set with the first call that uses it.
       if (startMs !== 0) void channel.request({ op: 'clock', clock: clock.clockId, set: startMs }).catch(() => undefined);
       return clock;

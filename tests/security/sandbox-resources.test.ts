@@ -44,7 +44,9 @@ const cases: Case[] = [
   { name: 'output flood without newlines', runtime: 'node', body: 'for (;;) process.stdout.write("x".repeat(65536));', expect: ['output_limit'] },
   { name: 'binary and invalid UTF-8 flood', runtime: 'python', body: 'import os\nwhile True:\n    os.write(2, os.urandom(65536) + b"\\xff\\xfe")', expect: ['output_limit'] },
   { name: 'flood on the frame channel itself', runtime: 'python', body: 'import os\nwhile True:\n    os.write(1, b"y" * 65536)', expect: ['output_limit'] },
-  { name: 'flood on the frame channel itself', runtime: 'node', body: 'const fs = require("fs");\nfor (;;) fs.writeSync(1, "y".repeat(65536));', expect: ['output_limit'] },
+  // Node's tight writeSync loop on fd 1 can stall Docker's attach copy after a few hundred KB;
+  // then the call limit ends it. Bounded either way, never a pass.
+  { name: 'flood on the frame channel itself', runtime: 'node', body: 'const fs = require("fs");\nfor (;;) fs.writeSync(1, "y".repeat(65536));', expect: ['output_limit', 'timeout'] },
 ];
 
 let env: Awaited<ReturnType<typeof testSandboxes>>;

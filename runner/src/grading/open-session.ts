@@ -4,6 +4,12 @@ import { AgentChannel } from '../sandbox/agent-channel.js';
 import type { AgentProcess } from '../sandbox/agent-process.js';
 import { SandboxStopped } from '../sandbox/sandbox-errors.js';
 
+/**
+ * The largest frame an agent may send. A 20,000-call batch answers in ~200 KB, so 2 MiB leaves
+ * room while a flood written straight onto the frame channel is caught in well under a second.
+ */
+const MAX_FRAME_BYTES = 2 * 1024 * 1024;
+
 export interface SessionCode {
   language: string;
   entry: string;
@@ -18,7 +24,7 @@ export async function openSession(process: AgentProcess, limits: SandboxLimits, 
     loadTimeoutMs: Math.max(5_000, limits.callTimeoutMs),
     outputKeepBytes: limits.outputKb * 1024,
     outputKillBytes: limits.outputKillKb * 1024,
-    maxFrameBytes: 8 * 1024 * 1024,
+    maxFrameBytes: MAX_FRAME_BYTES,
   });
   const close = () => channel.dispose();
   try {

@@ -4,14 +4,15 @@ import { createChallengeCatalog, type Challenge } from '@assay/challenges';
 import { buildImages } from '../../runner/src/images/build-images.js';
 import { createApiClient, type StaffRequest } from '../support/api-client.js';
 import { candidateFlow } from '../support/candidate-flow.js';
-import { startPlatform, type Platform } from '../support/platform.js';
+import { gradeQueues } from '../support/grade-queue.js';
+import { startPlatform, waitFor, type Platform } from '../support/platform.js';
 
 /**
  * The whole pipeline as people use it, with the API and a runner as separate processes:
  * invite → start → save → submit → grade in a sandbox → verdict stored → reviewer reads it.
  */
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CHALLENGE = process.env.PIPELINE_CHALLENGE ?? 'consistent-hash-ring';
+const CHALLENGE = process.env.PIPELINE_CHALLENGE ?? 'rate-limiter';
 
 let platform: Platform;
 let staff: StaffRequest;
@@ -45,6 +46,59 @@ describe.each(['typescript', 'javascript', 'python'] as const)('%s', (language) 
     const verdict = await flow.verdict(attemptId);
     expect(verdict.verdict).toBe('failed');
     expect(verdict.score).toBeLessThan(1);
+  });
+});
+
+/** The TypeScript reference with the body of tryAcquire replaced, or the whole module replaced. */
+function hostile(change: { tryAcquire?: string; module?: string }) {
+  return challenge.trusted.reference.typescript!.map((file) => {
+    if (file.path !== challenge.manifest.entry.typescript) return file;
+    if (change.module !== undefined) return { ...file, content: change.module };
+    return { ...file, content: file.content.replace('tryAcquire(key: string, cost: number): boolean {', `tryAcquire(key: string, cost: number): boolean {\n${change.tryAcquire}\n`) };
+  });
+}
+
+describe('hostile submissions through the whole pipeline', () => {
+  it.each([
+    ['an infinite loop', 'timeout', { tryAcquire: 'for (;;) {}' }],
+    ['an allocation bomb', 'memory_limit', { tryAcquire: 'const a: unknown[] = []; for (;;) a.push(Buffer.alloc(1e6, 1));' }],
+    ['an output flood', 'output_limit', { tryAcquire: 'for (;;) console.log("x".repeat(10000));' }],
+    ['a syntax error', 'compile_error', { module: 'export class RateLimiter { tryAcquire( {' }],
+    ['a throw at import', 'crashed', { module: 'throw new Error("boom at import");\nexport class RateLimiter {}' }],
+  ] as const)('%s ends as %s', async (_, expected, change) => {
+    const { attemptId } = await flow.submit(challenge, 'typescript', hostile(change));
+    const verdict = await flow.verdict(attemptId);
+    expect(verdict.verdict, verdict.summary).toBe(expected);
+    expect(verdict.score).toBeLessThan(1);
+  });
+
+  it.each([
+    ['printing fake pass lines', { tryAcquire: 'console.log("ok 1 - all tests passed\\n# pass 19\\n# fail 0\\nPASSED"); return true;' }],
+    ['exiting 0 early', { tryAcquire: 'process.exit(0);' }],
+    ['patching assert', { tryAcquire: 'const a = require("assert"); a.equal = a.deepEqual = a.strictEqual = () => undefined; return true;' }],
+    ['reading the hidden test folder', { tryAcquire: 'const fs = require("fs"); for (const d of ["/sandbox/tests/hidden", "/tests/hidden", "../tests/hidden"]) { try { console.log(fs.readdirSync(d)); } catch {} } return true;' }],
+  ] as const)('%s does not pass', async (_, change) => {
+    const { attemptId } = await flow.submit(challenge, 'typescript', hostile(change));
+    const verdict = await flow.verdict(attemptId);
+    expect(verdict.verdict).not.toBe('passed');
+    expect(verdict.score).toBeLessThan(1);
+  });
+
+  it('a grading delivered twice yields one verdict', async () => {
+    const { attemptId } = await flow.submit(challenge, 'python', challenge.trusted.reference.python!);
+    const first = await flow.verdict(attemptId);
+    const queue = gradeQueues(platform.prefix);
+    try {
+      const redelivered = await queue.grade.add('grade', { ...(await queue.grade.getJob(first.gradingId))!.data }, { jobId: `${first.gradingId}-again` });
+      await waitFor(async () => (await redelivered.getState()) === 'completed', 60_000, () => 'the second delivery was not graded');
+    } finally {
+      await queue.grade.close();
+      await queue.verdicts.close();
+      queue.connection.disconnect();
+    }
+    const review = await staff('GET', `/api/review/attempts/${attemptId}`);
+    expect(review.body.verdict.result.finishedAt).toBe(first.finishedAt);
+    expect(review.body.attempt.verdict).toBe('passed');
   });
 });
 

@@ -32,10 +32,15 @@ afterAll(async () => {
 
 describe.each(['typescript', 'javascript', 'python'] as const)('%s', (language) => {
   it('the reference solution is graded passed with 100%', async () => {
-    const started = Date.now();
+    // Twice: the first grading of a challenge version also times the reference once.
+    for (const run of ['first', 'second']) {
+      const { attemptId, submitStarted } = await flow.submit(challenge, language, challenge.trusted.reference[language]!);
+      const verdict = await flow.verdict(attemptId, 180_000, 10);
+      console.log(`[pipeline] ${CHALLENGE} ${language} (${run}): submit to stored verdict ${(performance.now() - submitStarted).toFixed(0)} ms`);
+      expect(verdict.verdict, verdict.summary).toBe('passed');
+    }
     const { attemptId } = await flow.submit(challenge, language, challenge.trusted.reference[language]!);
     const verdict = await flow.verdict(attemptId);
-    console.log(`[pipeline] ${CHALLENGE} ${language}: submit to verdict ${Date.now() - started} ms (incl. invite and start)`);
     expect(verdict.verdict, verdict.summary).toBe('passed');
     expect(verdict.score).toBe(1);
     expect(verdict.contentHash).toBe(challenge.contentHash);

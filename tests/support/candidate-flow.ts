@@ -23,11 +23,13 @@ export function candidateFlow(baseUrl: string, staff: StaffRequest) {
         const saved = await candidate('PUT', '/api/candidate/files', { files: changed });
         if (saved.status !== 200) throw new Error(`save failed: ${saved.status} ${saved.text}`);
       }
+      const submitStarted = performance.now();
       const submitted = await candidate('POST', '/api/candidate/submit');
       if (submitted.status !== 200) throw new Error(`submit failed: ${submitted.status} ${submitted.text}`);
-      return { attemptId: started.body.attemptId as string, candidate };
+      return { attemptId: started.body.attemptId as string, candidate, submitStarted };
     },
-    async verdict(attemptId: string, timeoutMs = 180_000): Promise<GradingResult> {
+    /** Polls the reviewer view every `pollMs` until the verdict is stored. */
+    async verdict(attemptId: string, timeoutMs = 180_000, pollMs = 100): Promise<GradingResult> {
       let result: GradingResult | undefined;
       await waitFor(
         async () => {
@@ -37,6 +39,7 @@ export function candidateFlow(baseUrl: string, staff: StaffRequest) {
         },
         timeoutMs,
         () => `no verdict for ${attemptId}`,
+        pollMs,
       );
       return result!;
     },

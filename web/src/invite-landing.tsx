@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { z } from 'zod';
-import type { InviteInfo } from '@assay/contract';
+import { LANGUAGE_LABELS, type InviteInfo } from '@assay/contract';
 import { api } from './api.js';
 
 /** What a candidate sees on opening their link: the challenge, the time limit, and what is recorded. */
@@ -17,7 +17,7 @@ export function InviteLanding({ token }: { token: string }) {
       <h2 id="challenge-title">{info.challengeTitle}</h2>
       <p>{info.summary}</p>
       <p>
-        Time limit: <strong>{info.timeLimitMinutes} minutes</strong>, starting when you press start. Languages: {info.languages.join(', ')}.
+        Time limit: <strong>{info.timeLimitMinutes} minutes</strong>, starting when you press start. Languages: {info.languages.map((l) => LANGUAGE_LABELS[l]).join(', ')}.
       </p>
       <h3>What is recorded</h3>
       <ul>

@@ -51,3 +51,6 @@ export type RunStatus = z.infer<typeof RunStatus>;
 
 export const CandidateStatus = z.object({ status: AttemptStatus, deadline: z.string().nullable(), serverTime: z.string(), submittedAt: z.string().nullable() });
 export const EventsAck = z.object({ ackedSeq: z.number().int() });
+export const Started = z.object({ attemptId: z.string(), deadline: z.string(), language: Language });
+export const Saved = z.object({ saved: z.number().int(), savedAt: z.string() });
+export const Submitted = z.object({ status: z.literal('submitted'), submittedAt: z.string() });

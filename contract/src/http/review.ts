@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { RubricCriterion } from '../challenge-manifest.js';
+import { GradingResult } from '../grading.js';
+import { Language } from '../language.js';
+import { AttemptStatus } from './candidate.js';
+import { ScoreBody } from './staff.js';
+
+const IsoTime = z.string();
+const ChallengeKind = z.enum(['coding', 'system-design']);
+
+/** One row of the reviewers' attempts list. */
+export const AttemptSummary = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  candidateEmail: z.string(),
+  challengeId: z.string(),
+  language: Language,
+  status: AttemptStatus,
+  verdict: z.string().nullable(),
+  score: z.number().nullable(),
+  startedAt: IsoTime.nullable(),
+  submittedAt: IsoTime.nullable(),
+  minutesUsed: z.number(),
+});
+export type AttemptSummary = z.infer<typeof AttemptSummary>;
+export const AttemptList = z.object({ attempts: z.array(AttemptSummary) });
+
+export const ReviewFile = z.object({ path: z.string(), content: z.string() });
+export const StarterFile = ReviewFile.extend({ editable: z.boolean() });
+
+/** Everything a reviewer needs for one attempt, hidden-test results included (staff only). */
+export const AttemptDetail = z.object({
+  attempt: z.object({
+    id: z.string(),
+    candidateName: z.string(),
+    candidateEmail: z.string(),
+    challengeId: z.string(),
+    challengeTitle: z.string(),
+    kind: ChallengeKind,
+    language: Language,
+    status: AttemptStatus,
+    verdict: z.string().nullable(),
+    score: z.number().nullable(),
+    startedAt: IsoTime.nullable(),
+    deadline: IsoTime.nullable(),
+    submittedAt: IsoTime.nullable(),
+    /** The challenge version the attempt was started against, and the one on disk now. */
+    contentHash: z.string(),
+    currentContentHash: z.string(),
+  }),
+  files: z.array(ReviewFile),
+  starterFiles: z.array(StarterFile),
+  verdict: z.object({ gradingId: z.string(), status: z.string(), result: GradingResult.nullable() }).nullable(),
+  runs: z.array(
+    z.object({ id: z.string(), at: IsoTime.nullable(), status: z.string(), verdict: z.string().nullable(), passed: z.number().nullable(), total: z.number().nullable() }),
+  ),
+  rubric: z.array(RubricCriterion),
+});
+export type AttemptDetail = z.infer<typeof AttemptDetail>;
+
+/** Recorded events in seq order, a page at a time. Events are parsed by the replay engine. */
+export const EventPage = z.object({ events: z.array(z.unknown()), done: z.boolean() });
+
+export const ReviewerScore = z.object({
+  reviewerId: z.string(),
+  reviewerName: z.string(),
+  criteria: ScoreBody.shape.criteria,
+  recommendation: ScoreBody.shape.recommendation,
+  note: z.string(),
+  submittedAt: IsoTime.nullable(),
+  mine: z.boolean(),
+});
+/** Independent scoring: `scores` is empty until the caller has submitted their own. */
+export const ScoresView = z.object({ submittedOwn: z.boolean(), hiddenCount: z.number().int(), scores: z.array(ReviewerScore) });
+export type ScoresView = z.infer<typeof ScoresView>;

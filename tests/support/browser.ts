@@ -1,0 +1,59 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Debian's Chromium, headless. The background-networking flags matter here: without them
+ * Chromium keeps dialling Google on a machine with a closed network.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+let built: Promise<string> | undefined;
+
+/**
+ * Builds the web app into a folder of this test file's own (tests in other files, or other
+ * people's `npm start`, may be using web/dist), for the API to serve through ASSAY_WEB_DIST.
+ */
+export function buildWeb(): Promise<string> {
+  built ??= (async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'assay-web-'));
+    await promisify(execFile)('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: join(ROOT, 'web'), maxBuffer: 16 * 1024 * 1024 });
+    return outDir;
+  })();
+  return built;
+}
+
+/**
+ * A page that records what went wrong in the browser: an uncaught error or a console error
+ * fails the test that calls `expectNoPageErrors`.
+ */
+export async function openPage(browser: Browser, options: { viewport?: { width: number; height: number } } = {}): Promise<{ page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  return { page, pageErrors };
+}
+
+/** Saves a screenshot of a main screen under tests/e2e/screenshots/ for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}

@@ -29,6 +29,8 @@ export interface AppDeps {
   logger?: Pick<Logger, 'error'>;
   /** Who is calling, for the login rate limit; default: the socket's address. */
   clientIp?: (c: Context) => string;
+  /** See ApiConfig.ASSAY_RUN_BACKPRESSURE_DEPTH. */
+  runBackpressureDepth?: number;
 }
 
 /** Requests larger than this are refused before they are read: 1 MiB of files plus JSON overhead. */
@@ -45,7 +47,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
   app.route('/api/admin', adminRoutes({ db, catalog, now, publicUrl: deps.publicUrl }));
-  app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now }));
+  app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
   app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, now }));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');

@@ -18,6 +18,8 @@ export const ApiConfig = z.object({
   /** Where people reach Assay: invite links and the CSRF origin check use it. */
   ASSAY_PUBLIC_URL: z.string().url().optional(),
   ASSAY_WEB_DIST: z.string().default(repo('web/dist')),
+  /** Past this many grading jobs waiting or running, new test runs get 503 (submissions are always accepted). */
+  ASSAY_RUN_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(200),
 });
 export type ApiConfig = z.infer<typeof ApiConfig> & { publicUrl: string };
 

@@ -6,6 +6,7 @@ import { SandboxLimits } from '@assay/contract';
 import { buildImages } from '../../runner/src/images/build-images.js';
 import { startDockerAgent } from '../../runner/src/sandbox/docker-agent.js';
 import { createJanitor } from '../../runner/src/sandbox/janitor.js';
+import { sandboxSpec } from '../../runner/src/sandbox/sandbox-spec.js';
 import { createRunnerHeartbeat } from '../../runner/src/worker/runner-heartbeat.js';
 
 describe('the janitor', () => {
@@ -37,6 +38,25 @@ describe('the janitor', () => {
       await owned.kill();
       await orphan.kill();
       await live.stop();
+    }
+  });
+
+  it("removes a live runner's sandbox once it has ended and its removal failed (e.g. across an engine restart)", async () => {
+    const docker = new Docker();
+    const images = await buildImages();
+    const runnerId = `${prefix}-live2`;
+    // A sandbox that ended and was never removed: what a failed removal leaves.
+    const container = await docker.createContainer(sandboxSpec(images.node, 'node', SandboxLimits.parse({}), runnerId));
+    await container.start();
+    await container.kill();
+    await container.wait();
+    const isRunnerAlive = async (id: string) => id === runnerId;
+    try {
+      const janitor = (inMs: number) => createJanitor({ docker, isRunnerAlive, now: () => Date.now() + inMs });
+      expect(await janitor(0).sweep()).not.toContain(container.id); // just ended: its runner may be inspecting it
+      expect(await janitor(20_000).sweep()).toContain(container.id);
+    } finally {
+      await container.remove({ force: true }).catch(() => undefined);
     }
   });
 });

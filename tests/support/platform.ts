@@ -87,13 +87,13 @@ export async function startPlatform(options: PlatformOptions = {}) {
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;
 
-export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, describe: () => string, intervalMs = 100): Promise<void> {
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, describe: () => string | Promise<string>, intervalMs = 100): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await check()) return;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(describe());
+  throw new Error(await describe());
 }
 
 function freePort(): Promise<number> {

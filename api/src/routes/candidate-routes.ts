@@ -22,8 +22,6 @@ export const RECORDED = [
 /** Nothing else: no camera, microphone, screen capture or other tabs. */
 
 const RUNS_PER_HOUR = 30;
-/** Past this many jobs waiting, new test runs are refused (submissions are always accepted). */
-const RUN_BACKPRESSURE_DEPTH = 200;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 function requireAttempt(candidate: CandidateContext): AttemptRow {
@@ -31,7 +29,7 @@ function requireAttempt(candidate: CandidateContext): AttemptRow {
   return candidate.attempt;
 }
 
-export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; queue: GradeQueue; now: () => number }) {
+export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; queue: GradeQueue; now: () => number; runBackpressureDepth: number }) {
   const { db, attempts, gradings, queue, now } = deps;
   return new Hono<AppEnv>()
     .use(requireCandidate(db, deps.catalog, now))
@@ -98,7 +96,7 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
       );
       if (counts!.pending > 0) throw new HttpError(429, 'run_in_progress', 'your previous test run is still going; wait for its results');
       if (counts!.recent >= RUNS_PER_HOUR) throw new HttpError(429, 'too_many_runs', `you can run the tests ${RUNS_PER_HOUR} times an hour; wait a few minutes`, { 'Retry-After': '120' });
-      if ((await queue.depth()) > RUN_BACKPRESSURE_DEPTH) {
+      if ((await queue.depth()) >= deps.runBackpressureDepth) {
         throw new HttpError(503, 'busy', 'the graders are busy right now; try the run again in a minute (your work is saved)', { 'Retry-After': '30' });
       }
       const files = (await attempts.savedFiles(attempt.id)).filter((f) => f.path !== DESIGN_DOC_PATH);

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { SandboxLimits } from '@assay/contract';
 import type { AgentProcess, ExitInfo } from './agent-process.js';
 import type { Runtime } from './runtime.js';
+import { assertNotStoppedByEngine } from './engine-stop.js';
 import { InfraError } from './sandbox-errors.js';
 import { sandboxSpec } from './sandbox-spec.js';
 
@@ -38,7 +39,9 @@ export async function startDockerAgent(
   let removal: Promise<void> | undefined;
   const remove = () =>
     (removal ??= container.remove({ force: true }).catch((error: { statusCode?: number }) => {
-      if (error.statusCode !== 404) throw error; // 404: already gone
+      if (error.statusCode === 404) return; // already gone
+      removal = undefined; // e.g. the engine is restarting: a later call may succeed
+      throw error;
     }));
   try {
     const stream = (await container.attach({ stream: true, stdin: true, stdout: true, stderr: true, hijack: true })) as NodeJS.ReadWriteStream;
@@ -52,6 +55,7 @@ export async function startDockerAgent(
     stream.on('error', () => undefined);
     const stdin = new PassThrough();
     stdin.pipe(stream as unknown as NodeJS.WritableStream);
+    const startedAt = Date.now();
     await container.start();
     const exited: Promise<ExitInfo> = container.wait().then(
       async (result: { StatusCode: number }) => {
@@ -62,6 +66,7 @@ export async function startDockerAgent(
             container.inspect().catch((error) => {
               throw new InfraError(`the sandbox ended and could not be inspected: ${message(error)}`);
             });
+          await assertNotStoppedByEngine(docker, container.id, startedAt);
           oomKilled = (await inspect()).State.OOMKilled;
           // The engine can report the exit before it has processed the kernel's OOM event (seen
           // with Docker 20.10 on cgroup v1): a SIGKILLed agent gets a second look before it is

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChallengeCatalog, type Challenge } from '@assay/challenges';
+import type { GradeJobData } from '@assay/contract';
+import { createGradeQueue } from '../../api/src/queue/grade-queue.js';
+import { gradeQueues } from '../support/grade-queue.js';
+import { waitFor } from '../support/platform.js';
+import { startPrivateDocker } from '../support/private-docker.js';
+
+/**
+ * Group 5 of the adversarial suite, engine side: the Docker daemon restarted while a job runs.
+ * The job must end as an infrastructure failure and be retried, never graded from what the
+ * dying sandbox said (a sandbox the engine stopped is not the candidate's crash).
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CHALLENGE = 'rate-limiter';
+let challenge: Challenge;
+let engine: Awaited<ReturnType<typeof startPrivateDocker>>;
+
+beforeAll(async () => {
+  challenge = await createChallengeCatalog({ root: `${ROOT}challenges` }).get(CHALLENGE);
+  engine = await startPrivateDocker();
+  await engine.buildImages();
+});
+afterAll(() => engine?.close());
+
+/** The reference, made slow to load (1.5 s of work at import) so the restart lands mid-job. */
+function slowToLoad(): GradeJobData['files'] {
+  const entry = challenge.manifest.entry.typescript!;
+  return challenge.trusted.reference.typescript!.map((file) =>
+    file.path === entry ? { ...file, content: `const loadUntil = Date.now() + 1500;\nwhile (Date.now() < loadUntil) {}\n${file.content}` } : file,
+  );
+}
+
+describe('the Docker daemon restarted mid-job', () => {
+  it('ends the delivery as infra_error, retries once the engine is back, and stores one correct verdict', async () => {
+    const prefix = `assay-test-dockerd-${randomBytes(4).toString('hex')}`;
+    const runnerId = `${prefix}-r`;
+    const runner = spawn(process.execPath, ['--import', 'tsx', 'runner/src/main.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DOCKER_HOST: engine.host, ASSAY_QUEUE_PREFIX: prefix, RUNNER_ID: runnerId, RUNNER_POOL_SIZE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const output: string[] = [];
+    runner.stdout!.on('data', (c: Buffer) => output.push(String(c)));
+    runner.stderr!.on('data', (c: Buffer) => output.push(String(c)));
+    const queues = gradeQueues(prefix);
+    const connection = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: null });
+    // Enqueued exactly as the API does, with its retry policy.
+    const apiQueue = createGradeQueue({ connection, prefix });
+    try {
+      const job: GradeJobData = {
+        gradingId: `g-${randomBytes(8).toString('hex')}`,
+        attemptId: 'a-dockerd',
+        challengeId: CHALLENGE,
+        contentHash: challenge.contentHash,
+        language: 'typescript',
+        suite: 'hidden',
+        files: slowToLoad(),
+      };
+      await apiQueue.enqueue(job);
+      await waitFor(
+        async () => (await queues.grade.getJob(job.gradingId))?.isActive() ?? false,
+        120_000,
+        () => `the job never became active\n${output.join('')}`,
+      );
+      // Let the sandbox start loading the code, then restart the engine under it.
+      await waitFor(async () => (await engine.client.listContainers({ filters: { label: [`dev.assay.runner=${runnerId}`] } })).length > 0, 30_000, () => 'no sandbox started');
+      const stopped = Date.now();
+      await engine.stop();
+      await engine.start();
+      const verdict = await queues.waitForVerdict(job.gradingId, 180_000);
+      const recovered = Date.now() - stopped;
+      console.log(`[faults] Docker daemon restart: verdict ${recovered} ms after the engine was stopped`);
+
+      expect(verdict.verdict, output.join('').slice(-3000)).toBe('passed');
+      expect(await queues.verdictsFor(job.gradingId)).toHaveLength(1);
+      const finished = await queues.grade.getJob(job.gradingId);
+      // The interrupted delivery failed as an infrastructure error and was retried.
+      expect(finished!.attemptsMade).toBeGreaterThanOrEqual(1);
+      expect(output.join('')).toMatch(/grading failed/);
+      expect(runner.exitCode).toBeNull();
+      // Every sandbox from before the restart is removed (the interrupted one and the pool's
+      // spare); what remains is at most the pool's fresh spare, waiting.
+      const left = () => engine.client.listContainers({ all: true, filters: { label: [`dev.assay.runner=${runnerId}`] } });
+      await waitFor(
+        async () => (await left()).every((c) => c.Created * 1000 > stopped && c.State === 'running'),
+        60_000,
+        async () => `sandboxes left behind: ${JSON.stringify((await left()).map((c) => ({ created: c.Created * 1000 - stopped, state: c.State })))}`,
+      );
+    } finally {
+      const exited = new Promise((resolve) => runner.once('exit', resolve));
+      runner.kill('SIGTERM');
+      await exited;
+      await apiQueue.close();
+      connection.disconnect();
+      await queues.close();
+    }
+  });
+});

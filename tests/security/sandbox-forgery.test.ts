@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestCase } from '../../runner/src/harness/test-case.js';
 import { expectRun, inspectRun, runBox } from '../support/box.js';
+import { hostInvariants } from '../support/host-invariants.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
 
 /**
@@ -30,9 +31,13 @@ const forgeries: Array<[string, 'node' | 'python', string]> = [
 ];
 
 let env: Awaited<ReturnType<typeof testSandboxes>>;
+let host: ReturnType<typeof hostInvariants>;
 beforeAll(async () => {
   env = await testSandboxes('forgery');
+  host = hostInvariants(env.leftovers);
+  await host.baseline();
 });
+afterEach(() => host.check());
 afterAll(async () => {
   await env.sandboxes.close();
 });
@@ -41,7 +46,6 @@ describe('forgeries never pass', () => {
   it.each(forgeries)('%s (%s)', async (_, runtime, body) => {
     const run = await runBox(env.sandboxes, runtime, body, wants42, { callTimeoutMs: 1_500 });
     expect(run.results[0]?.status).not.toBe('passed');
-    expect(await env.leftovers()).toEqual([]);
   });
 
   it('the sandbox holds no test, suite or solution file to read', async () => {

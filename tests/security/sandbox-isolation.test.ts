@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { inspectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
-import { sandboxUserProcesses } from '../support/host-invariants.js';
+import { hostInvariants } from '../support/host-invariants.js';
 
 /**
  * Group 2 of the adversarial suite: isolation. What a sandbox can see is pinned in a golden
@@ -54,16 +54,16 @@ return {
 }`;
 
 let env: Awaited<ReturnType<typeof testSandboxes>>;
+let host: ReturnType<typeof hostInvariants>;
 beforeAll(async () => {
   env = await testSandboxes('isolation');
+  host = hostInvariants(env.leftovers);
+  await host.baseline();
 });
 afterAll(async () => {
   await env.sandboxes.close();
 });
-afterEach(async () => {
-  expect(await env.leftovers(), 'containers left behind').toEqual([]);
-  expect(await sandboxUserProcesses(), 'sandbox-user processes left behind').toEqual([]);
-});
+afterEach(() => host.check());
 
 async function returns(runtime: 'python' | 'node', body: string): Promise<unknown> {
   let value: unknown;

@@ -3,7 +3,7 @@ import type { TestStatus } from '@assay/contract';
 import type { Runtime } from '../../runner/src/sandbox/runtime.js';
 import { expectRun, inspectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
-import { freeDiskBytes, sandboxUserProcesses } from '../support/host-invariants.js';
+import { hostInvariants } from '../support/host-invariants.js';
 
 /**
  * Group 1 of the adversarial suite: resource attacks. Each case runs hostile code in a real
@@ -50,19 +50,16 @@ const cases: Case[] = [
 ];
 
 let env: Awaited<ReturnType<typeof testSandboxes>>;
-let diskBefore = 0;
+let host: ReturnType<typeof hostInvariants>;
 beforeAll(async () => {
   env = await testSandboxes('resources');
-  diskBefore = await freeDiskBytes();
+  host = hostInvariants(env.leftovers);
+  await host.baseline();
 });
 afterAll(async () => {
   await env.sandboxes.close();
 });
-afterEach(async () => {
-  expect(await env.leftovers(), 'containers left behind').toEqual([]);
-  expect(await sandboxUserProcesses(), 'sandbox-user processes left behind').toEqual([]);
-  expect(diskBefore - (await freeDiskBytes()), 'host disk used').toBeLessThan(50 * 1024 * 1024);
-});
+afterEach(() => host.check());
 
 describe('resource attacks end in the right verdict within the limit', () => {
   it.each(cases.map((c) => [`${c.name} (${c.runtime})`, c] as const))('%s', async (_, attack) => {

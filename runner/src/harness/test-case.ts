@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import type { ChallengeManifest } from '@assay/contract';
+import { resolveHarnessFromAnywhere } from './harness-resolution.js';
 import type { SuiteDefinition, TestBody, TestOptions } from './suite.js';
 
 export interface TestCase {
@@ -23,6 +24,7 @@ export class SuiteError extends Error {
  * makes an edited suite load afresh in a long-running runner.
  */
 export async function loadTestCases(files: readonly string[], manifest: ChallengeManifest, version: string): Promise<TestCase[]> {
+  resolveHarnessFromAnywhere();
   const cases: TestCase[] = [];
   for (const file of [...files].sort()) {
     const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: SuiteDefinition };

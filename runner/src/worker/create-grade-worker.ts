@@ -22,8 +22,9 @@ export interface GradeWorkerDeps {
 /**
  * The BullMQ worker on the grade queue. A graded job completes (whatever the candidate's code
  * did, it is a result); bad job data fails without retry (UnrecoverableError from the grader);
- * an infrastructure failure is thrown so BullMQ retries it with the job's backoff, and when the
- * last attempt fails an `infra_error` verdict is published so the attempt does not wait forever.
+ * any other failure is thrown so BullMQ retries it with the job's backoff. When no delivery will
+ * follow (unrecoverable, or the last attempt) an `infra_error` verdict is published so the
+ * attempt does not wait forever.
  * Verdicts go to the verdict queue (jobId = gradingId): the runner holds no database credentials.
  */
 export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 30_000, deliveries, log = () => undefined }: GradeWorkerDeps) {
@@ -58,7 +59,9 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       } catch (error) {
         if (!(await deliveries.owns(gradingId, deliveryId))) return { superseded: true };
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-        if (error instanceof InfraError && lastAttempt) await publish(infraErrorResult(data.data, error));
+        // No delivery will follow: say so with an infra_error verdict, or the attempt would wait
+        // for one forever. Whatever is not the candidate's result is ours, whatever its class.
+        if (lastAttempt || error instanceof UnrecoverableError) await publish(infraErrorResult(data.data, error instanceof Error ? error : new InfraError(String(error))));
         log({ gradingId, error: String(error), attempt: job.attemptsMade + 1 }, 'grading failed');
         throw error;
       }

@@ -148,8 +148,10 @@ describe('the API under attack', () => {
     await candidate('POST', '/api/candidate/events', { events: [{ seq: 0, t: 0, type: 'focus', focused: false }] });
     const run = await candidate('POST', '/api/candidate/runs');
     await waitFor(async () => (await candidate('GET', `/api/candidate/runs/${run.body.runId}`)).body.status === 'done', 120_000, () => `the run never finished: ${run.status} ${JSON.stringify(run.body)}\n${platform.logs.join('').slice(-3000)}`);
+    // Graded for real (the starter fails its tests), not an infrastructure failure.
+    expect((await candidate('GET', `/api/candidate/runs/${run.body.runId}`)).body.result.verdict).not.toBe('infra_error');
     await candidate('POST', '/api/candidate/submit');
-    await flow.verdict(started.body.attemptId);
+    expect((await flow.verdict(started.body.attemptId)).verdict).not.toBe('infra_error');
     await candidate('GET', '/api/candidate/status');
     const reviewer = await newStaff('reviewer');
     for (const request of [admin, reviewer.request]) {

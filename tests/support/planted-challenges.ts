@@ -22,6 +22,8 @@ async function* filesUnder(dir: string): AsyncGenerator<string> {
 export async function challengesWithMarkers(id: string, marker: string): Promise<{ root: string; planted: number }> {
   const root = await mkdtemp(join(tmpdir(), 'assay-planted-'));
   await cp(join(ROOT, 'challenges', id), join(root, id), { recursive: true });
+  // What any challenges folder of a team's own needs: suites are ES modules.
+  await writeFile(join(root, 'package.json'), '{ "type": "module" }\n');
   let planted = 0;
   for (const secret of ['tests/hidden', 'solutions']) {
     for await (const path of filesUnder(join(root, id, secret))) {

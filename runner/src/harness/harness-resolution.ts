@@ -10,13 +10,14 @@ let registered = false;
  * resolves bare specifiers from the importing file's folder upwards, so a challenges folder
  * outside this repository (ASSAY_CHALLENGES_DIR=/srv/challenges) would find no package; the
  * hook maps the one specifier suites use to this runner's own harness, the same module
- * instance the runner itself loads.
+ * instance the runner itself loads, and hands it on to the next resolver (tsx) so it loads as
+ * TypeScript.
  */
 export function resolveHarnessFromAnywhere(): void {
   if (registered) return;
   registered = true;
   const hook = `export async function resolve(specifier, context, next) {
-    if (specifier === '@assay/runner/harness') return { url: ${JSON.stringify(HARNESS_URL)}, shortCircuit: true };
+    if (specifier === '@assay/runner/harness') return next(${JSON.stringify(HARNESS_URL)}, context);
     return next(specifier, context);
   }`;
   register(`data:text/javascript,${encodeURIComponent(hook)}`);

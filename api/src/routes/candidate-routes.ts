@@ -73,6 +73,7 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
         deadline: iso(attempt.deadline),
         serverTime: iso(now()),
         status: attempt.status,
+        ackedSeq: attempt.acked_seq,
       });
     })
     .put('/files', jsonBody(SaveFilesBody), async (c) => {

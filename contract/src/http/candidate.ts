@@ -36,6 +36,8 @@ export const CandidateAttempt = z.object({
   deadline: z.string(),
   serverTime: z.string(),
   status: AttemptStatus,
+  /** Every recorded event up to this seq is stored: a browser without its buffer continues after it. */
+  ackedSeq: z.number().int(),
 });
 export type CandidateAttempt = z.infer<typeof CandidateAttempt>;
 

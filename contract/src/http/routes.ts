@@ -8,16 +8,16 @@ import { CreateInviteBody, CreateUserBody, LoginBody, ScoreBody, StaffUser } fro
 /** Who may call a route: nobody in particular, the holder of an invite token, any staff member, or admins. */
 export type RouteAccess = 'public' | 'candidate' | 'staff' | 'admin';
 
-export interface Route<Body extends z.ZodType | undefined = z.ZodType | undefined, Response extends z.ZodType = z.ZodType> {
+export interface Route<Body extends z.ZodType | undefined = z.ZodType | undefined, Response extends z.ZodType = z.ZodType, Path extends string = string> {
   method: 'GET' | 'POST' | 'PUT';
   /** Hono-style path; `:name` segments are filled from params. */
-  path: string;
+  path: Path;
   access: RouteAccess;
   body: Body;
   response: Response;
 }
 
-const route = <Body extends z.ZodType | undefined, Response extends z.ZodType>(r: Route<Body, Response>) => r;
+const route = <Body extends z.ZodType | undefined, Response extends z.ZodType, Path extends string>(r: Route<Body, Response, Path>) => r;
 const Ok = z.object({ ok: z.literal(true) });
 const Me = z.object({ user: StaffUser });
 

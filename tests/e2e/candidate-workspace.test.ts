@@ -1,0 +1,114 @@
+import { RecordedEvent } from '@assay/contract';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createApiClient, type StaffRequest } from '../support/api-client.js';
+import { buildWeb, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { candidateFlow } from '../support/candidate-flow.js';
+import { startPlatform, waitFor, type Platform } from '../support/platform.js';
+import { reconstructFiles } from '../support/replay-naive.js';
+
+let platform: Platform;
+let browser: Browser;
+let staff: StaffRequest;
+
+beforeAll(async () => {
+  const webDist = await buildWeb();
+  [platform, browser] = await Promise.all([startPlatform({ apiEnv: { ASSAY_WEB_DIST: webDist } }), launchBrowser()]);
+  staff = await createApiClient(platform.baseUrl).staff(platform.admin.email, platform.admin.password);
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+const ENTRY = 'src/rate-limiter.ts';
+
+async function typeAtEnd(page: Page, text: string): Promise<void> {
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type(text, { delay: 5 });
+}
+
+async function serverFile(attemptId: string, path: string): Promise<string> {
+  const detail = await staff('GET', `/api/review/attempts/${attemptId}`);
+  return detail.body.files.find((f: { path: string }) => f.path === path)?.content ?? '';
+}
+
+test('a candidate starts, types, pastes, runs tests, goes offline, reloads, loses nothing, and submits', async () => {
+  const { invite } = await candidateFlow(platform.baseUrl, staff).invite('rate-limiter', ['typescript', 'python']);
+  const { page, pageErrors } = await openPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: platform.baseUrl });
+  await page.goto(`${platform.baseUrl}/i/${invite.token}`);
+
+  // The landing: what is recorded, the language, consent before the timer starts.
+  await page.getByRole('heading', { name: 'What is recorded' }).waitFor();
+  await screenshot(page, 'candidate-landing');
+  const start = page.getByRole('button', { name: /Start the 60-minute timer/ });
+  expect(await start.isDisabled()).toBe(true);
+  await page.getByLabel('TypeScript').check();
+  await page.getByLabel(/I understand what is recorded/).check();
+  await start.click();
+
+  // The workspace: prompt, files, an editor that takes typing and a paste.
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Files' }).getByRole('button', { name: new RegExp(ENTRY) }).waitFor();
+  await typeAtEnd(page, '\n// typed by the candidate\n');
+  await page.evaluate(() => navigator.clipboard.writeText('// pasted line one\n// pasted line two\n'));
+  await page.keyboard.press('Control+V');
+  await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 20_000 }).toBe('All changes saved');
+  const attemptId = (await staff('GET', '/api/review/attempts')).body.attempts[0].id as string;
+  await expect.poll(() => serverFile(attemptId, ENTRY), { timeout: 20_000 }).toContain('// pasted line two');
+
+  // Run the visible tests: a result per test and the console output.
+  await page.getByRole('button', { name: 'Run tests' }).click();
+  const results = page.getByRole('region', { name: 'Test results' });
+  await results.waitFor({ timeout: 120_000 });
+  await screenshot(page, 'candidate-workspace-results');
+  expect(await results.locator('tbody tr').count()).toBeGreaterThan(0);
+
+  // Offline: typing goes on, the state says so, and a reload right after reconnecting keeps it.
+  await page.context().setOffline(true);
+  await typeAtEnd(page, '// OFFLINE-EDIT\n');
+  await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 20_000 }).toMatch(/Offline/);
+  await screenshot(page, 'candidate-offline');
+  expect(await serverFile(attemptId, ENTRY)).not.toContain('OFFLINE-EDIT');
+  await page.context().setOffline(false);
+  await page.reload();
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+  await expect.poll(() => serverFile(attemptId, ENTRY), { timeout: 30_000 }).toContain('OFFLINE-EDIT');
+  expect(await page.getByRole('navigation', { name: 'Files' }).locator('[aria-current="true"]').textContent()).toContain(ENTRY);
+
+  // Every recorded event reached the server once, in a dense sequence that rebuilds the saved file.
+  let events: RecordedEvent[] = [];
+  await waitFor(
+    async () => {
+      events = ((await staff('GET', `/api/review/attempts/${attemptId}/events`)).body.events as unknown[]).map((e) => RecordedEvent.parse(e));
+      return reconstructFiles(events)[ENTRY] === (await serverFile(attemptId, ENTRY));
+    },
+    30_000,
+    () => `the recording does not rebuild the saved file (${events.length} events)`,
+    500,
+  );
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
+  const kinds = new Set(events.map((e) => e.type));
+  for (const kind of ['snapshot', 'open', 'edit', 'paste', 'run'] as const) expect(kinds, kind).toContain(kind);
+  const paste = events.find((e) => e.type === 'paste');
+  expect(paste).toMatchObject({ size: '// pasted line one\n// pasted line two\n'.length, file: ENTRY });
+
+  // Submit with the confirm step, then the final screen.
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Submit now' }).click();
+  await page.getByRole('heading', { name: /Submitted/ }).waitFor({ timeout: 30_000 });
+  await screenshot(page, 'candidate-submitted');
+  expect((await staff('GET', `/api/review/attempts/${attemptId}`)).body.attempt.status).not.toBe('started');
+  expect(pageErrors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+});
+
+test('a revoked link says so in words', async () => {
+  const { invite } = await candidateFlow(platform.baseUrl, staff).invite('rate-limiter');
+  await staff('POST', `/api/admin/invites/${invite.id}/revoke`);
+  const { page } = await openPage(browser);
+  await page.goto(`${platform.baseUrl}/i/${invite.token}`);
+  await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/withdrawn by the hiring team/);
+  await screenshot(page, 'candidate-revoked');
+});

@@ -26,3 +26,6 @@ export type RecordedEvent = z.infer<typeof RecordedEvent>;
 
 export const EventBatch = z.object({ events: z.array(RecordedEvent).min(1).max(500) }).strict();
 export type EventBatch = z.infer<typeof EventBatch>;
+
+/** An event before the recorder numbers it (Omit over each kind of event, not over the union). */
+export type UnnumberedEvent = RecordedEvent extends infer E ? (E extends RecordedEvent ? Omit<E, 'seq'> : never) : never;

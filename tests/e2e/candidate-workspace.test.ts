@@ -2,7 +2,7 @@ import { RecordedEvent } from '@assay/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient, type StaffRequest } from '../support/api-client.js';
-import { buildWeb, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { buildWeb, launchBrowser, openPage, screenshot, unexpectedErrors } from '../support/browser.js';
 import { candidateFlow } from '../support/candidate-flow.js';
 import { startPlatform, waitFor, type Platform } from '../support/platform.js';
 import { reconstructFiles } from '../support/replay-naive.js';
@@ -101,7 +101,7 @@ test('a candidate starts, types, pastes, runs tests, goes offline, reloads, lose
   await page.getByRole('heading', { name: /Submitted/ }).waitFor({ timeout: 30_000 });
   await screenshot(page, 'candidate-submitted');
   expect((await staff('GET', `/api/review/attempts/${attemptId}`)).body.attempt.status).not.toBe('started');
-  expect(pageErrors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(e))).toEqual([]);
+  expect(unexpectedErrors(pageErrors)).toEqual([]);
 });
 
 test('a revoked link says so in words', async () => {

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildWeb, launchBrowser, openPage, screenshot } from '../support/browser.js';
+import { buildWeb, launchBrowser, openPage, screenshot, unexpectedErrors } from '../support/browser.js';
 import { startPlatform, type Platform } from '../support/platform.js';
 
 let platform: Platform;
@@ -34,5 +34,5 @@ test('a wrong password is refused in words; the right one opens the attempts and
   await page.waitForURL(/\/login/);
   await page.goto(`${platform.baseUrl}/attempts`);
   await page.waitForURL(/\/login\?next=/);
-  expect(pageErrors.filter((e) => !e.includes('401'))).toEqual([]);
+  expect(unexpectedErrors(pageErrors)).toEqual([]);
 });

@@ -57,3 +57,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
 }
+
+/**
+ * Browser errors a test should fail on. The app asks "who am I?" and a 401 is the answer "nobody"
+ * (Chromium logs it as a failed resource), and an offline spell logs failed requests by design.
+ */
+export function unexpectedErrors(pageErrors: readonly string[]): string[] {
+  return pageErrors.filter((e) => !/status of 401|ERR_INTERNET_DISCONNECTED/.test(e));
+}

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DESIGN_DOC_PATH, type CandidateAttempt, type RunStatus } from '@assay/contract';
+import { DESIGN_DOC_PATH, type CandidateAttempt, type RunStatus, type UnnumberedEvent } from '@assay/contract';
 import { apiCall, ApiCallError } from '../api/api-call.js';
 import { CodeEditor, type CodeEditorHandle, type EditorFile } from '../editor/code-editor.js';
 import { MarkdownView } from '../markdown/markdown-view.js';
-import type { EventOutbox, UnnumberedEvent } from '../recording/event-outbox.js';
+import type { EventOutbox } from '../recording/event-outbox.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Countdown } from './countdown.js';
 import { FileTree } from './file-tree.js';

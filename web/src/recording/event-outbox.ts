@@ -1,7 +1,4 @@
-import type { RecordedEvent } from '@assay/contract';
-
-/** An event before the outbox numbers it. */
-export type UnnumberedEvent = RecordedEvent extends infer E ? (E extends RecordedEvent ? Omit<E, 'seq'> : never) : never;
+import type { RecordedEvent, UnnumberedEvent } from '@assay/contract';
 
 /** Where numbered events wait until the server has them: IndexedDB in the browser, memory in tests. */
 export interface OutboxStore {

@@ -1,4 +1,123 @@
-/** Placeholder until this page lands. */
-export default function AttemptPage() {
-  return <main className="narrow">AttemptPage</main>;
+import { useEffect, useMemo, useState } from 'react';
+import { LANGUAGE_LABELS, RecordedEvent, type AttemptDetail } from '@assay/contract';
+import { apiCall } from '../api/api-call.js';
+import { Link } from '../app/router.js';
+import { openReplay } from '../replay/open-replay.js';
+import { StaffLayout } from '../staff/staff-layout.js';
+import { ErrorMessage } from '../ui/error-message.js';
+import { Loading } from '../ui/loading.js';
+import { StatusBadge } from '../ui/status-badge.js';
+import { useAsync } from '../ui/use-async.js';
+import { CodeDiff } from './code-diff.js';
+import { integritySummary } from './integrity-summary.js';
+import { ReplayView } from './replay-view.js';
+import { Scorecard } from './scorecard.js';
+import { VerdictPanel } from './verdict-panel.js';
+
+const TABS = ['Overview', 'Code', 'Replay', 'Scorecard'] as const;
+type Tab = (typeof TABS)[number];
+const PAGE = 5_000;
+
+export default function AttemptPage({ params }: { params: Record<string, string> }) {
+  return <StaffLayout title="Attempt">{() => <Attempt id={params.id!} />}</StaffLayout>;
+}
+
+/** Every recorded event, page by page, with how far it has got. */
+function useRecording(id: string) {
+  const [state, setState] = useState<{ events: RecordedEvent[]; done: boolean; error?: unknown }>({ events: [], done: false });
+  useEffect(() => {
+    const controller = new AbortController();
+    (async () => {
+      const events: RecordedEvent[] = [];
+      for (;;) {
+        const page = await apiCall('attemptEvents', { params: { id }, query: { after: events.at(-1)?.seq ?? -1, limit: PAGE }, signal: controller.signal });
+        events.push(...page.events.map((e) => RecordedEvent.parse(e)));
+        setState({ events: [...events], done: page.done });
+        if (page.done) return;
+      }
+    })().catch((error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, error })));
+    return () => controller.abort();
+  }, [id]);
+  return state;
+}
+
+function Attempt({ id }: { id: string }) {
+  const { data: detail, error, reload } = useAsync((signal) => apiCall('attemptDetail', { params: { id }, signal }), [id]);
+  const recording = useRecording(id);
+  const [tab, setTab] = useState<Tab>('Overview');
+  // A verdict on its way: look again every two seconds until it is stored.
+  const waiting = detail && detail.attempt.status === 'submitted' && !detail.verdict?.result;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setTimeout(reload, 2_000);
+    return () => window.clearTimeout(timer);
+  }, [waiting, detail, reload]);
+  const replay = useMemo(() => (recording.done ? openReplay(recording.events) : null), [recording.done, recording.events]);
+
+  if (error) return <ErrorMessage error={error} />;
+  if (!detail) return <Loading label="Loading the attempt" />;
+  const { attempt } = detail;
+  const finalFiles = Object.fromEntries(detail.files.map((f) => [f.path, f.content]));
+  return (
+    <>
+      <p>
+        <Link href="/attempts">← All attempts</Link>
+      </p>
+      <h1>
+        {attempt.candidateName} · {attempt.challengeTitle}
+      </h1>
+      <p className="row">
+        <StatusBadge status={attempt.status} /> {attempt.verdict ? <StatusBadge status={attempt.verdict} /> : null}
+        <span>{LANGUAGE_LABELS[attempt.language]}</span>
+        <span className="muted">{attempt.candidateEmail}</span>
+        {attempt.startedAt ? <span className="muted">started {new Date(attempt.startedAt).toLocaleString()}</span> : null}
+        {attempt.submittedAt ? <span className="muted">submitted {new Date(attempt.submittedAt).toLocaleString()}</span> : null}
+      </p>
+      <div role="tablist" aria-label="Attempt" className="tabs">
+        {TABS.map((name) => (
+          <button key={name} role="tab" type="button" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {name}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="tab-body">
+        {tab === 'Overview' ? (
+          <>
+            <VerdictPanel detail={detail} onRegraded={reload} />
+            <Integrity recording={recording} finalFiles={finalFiles} detail={detail} />
+          </>
+        ) : null}
+        {tab === 'Code' ? <CodeDiff detail={detail} /> : null}
+        {tab === 'Replay' ? (
+          replay ? (
+            recording.events.length > 0 ? <ReplayView replay={replay} submitted={finalFiles} /> : <p className="muted">Nothing was recorded for this attempt.</p>
+          ) : (
+            <Loading label={`Loading the recording (${recording.events.length.toLocaleString('en')} events so far)`} />
+          )
+        ) : null}
+        {tab === 'Scorecard' ? <Scorecard detail={detail} /> : null}
+      </div>
+    </>
+  );
+}
+
+function Integrity({ recording, finalFiles, detail }: { recording: ReturnType<typeof useRecording>; finalFiles: Record<string, string>; detail: AttemptDetail }) {
+  return (
+    <section aria-labelledby="integrity-title">
+      <h2 id="integrity-title">From the recording</h2>
+      <ErrorMessage error={recording.error} />
+      {recording.done ? (
+        <ul data-testid="integrity">
+          {integritySummary(recording.events, finalFiles).map((sentence) => (
+            <li key={sentence}>{sentence}</li>
+          ))}
+          <li>
+            {detail.runs.length} visible-test run(s) recorded by the server.
+          </li>
+        </ul>
+      ) : (
+        <Loading label="Reading the recording" />
+      )}
+    </section>
+  );
 }

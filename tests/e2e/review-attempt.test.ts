@@ -1,0 +1,130 @@
+import { fileURLToPath } from 'node:url';
+import type { RecordedEvent, UnnumberedEvent } from '@assay/contract';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createChallengeCatalog } from '@assay/challenges';
+import { createApiClient, type StaffRequest } from '../support/api-client.js';
+import { buildWeb, launchBrowser, openPage, screenshot, unexpectedErrors } from '../support/browser.js';
+import { candidateFlow } from '../support/candidate-flow.js';
+import { startPlatform, type Platform } from '../support/platform.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ENTRY = 'src/rate-limiter.ts';
+let platform: Platform;
+let browser: Browser;
+let admin: StaffRequest;
+
+beforeAll(async () => {
+  const webDist = await buildWeb();
+  [platform, browser] = await Promise.all([startPlatform({ apiEnv: { ASSAY_WEB_DIST: webDist } }), launchBrowser()]);
+  admin = await createApiClient(platform.baseUrl).staff(platform.admin.email, platform.admin.password);
+});
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+/**
+ * A recording as the editor makes one: the starter, then the reference typed line by line
+ * (with one block pasted), a spell away from the window, and a test run.
+ */
+function recordingOf(starter: Record<string, string>, final: string): RecordedEvent[] {
+  const events: RecordedEvent[] = [{ seq: 0, t: 0, type: 'snapshot', files: starter }, { seq: 1, t: 500, type: 'open', file: ENTRY }];
+  let t = 1_000;
+  const push = (event: DistributiveOmit<UnnumberedEvent, 't'>, gap = 700) => events.push({ ...event, seq: events.length, t: (t += gap) } as RecordedEvent);
+  push({ type: 'edit', file: ENTRY, changes: [{ offset: 0, length: starter[ENTRY]!.length, text: '' }] });
+  const lines = final.split(/(?<=\n)/);
+  let written = 0;
+  lines.forEach((line, i) => {
+    if (i === 10) {
+      const block = lines.slice(10, 16).join('');
+      push({ type: 'edit', file: ENTRY, changes: [{ offset: written, length: 0, text: block }] });
+      push({ type: 'paste', file: ENTRY, size: block.length, lines: 6 }, 0);
+      written += block.length;
+    }
+    if (i >= 10 && i < 16) return;
+    push({ type: 'edit', file: ENTRY, changes: [{ offset: written, length: 0, text: line }] });
+    written += line.length;
+    if (i === 20) {
+      push({ type: 'focus', focused: false });
+      push({ type: 'focus', focused: true }, 95_000);
+    }
+  });
+  push({ type: 'run', runId: 'run_e2e', passed: 3, total: 3 });
+  return events;
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${platform.baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/attempts$/);
+}
+
+async function score(page: Page, note: string) {
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  for (const fieldset of await page.locator('fieldset.criterion').all()) await fieldset.locator('input[type=radio]').last().check();
+  await page.getByLabel('Yes', { exact: true }).check();
+  await page.getByLabel('Overall note').fill(note);
+  await page.getByRole('button', { name: 'Submit my scores' }).click();
+  await page.getByRole('table', { name: 'Scores side by side' }).waitFor();
+}
+
+test('a reviewer reads the verdict and the diff, replays to the submitted code, and scores independently of a second reviewer', async () => {
+  const challenge = await createChallengeCatalog({ root: `${ROOT}challenges` }).get('rate-limiter');
+  const reference = challenge.trusted.reference.typescript!.find((f) => f.path === ENTRY)!.content;
+  const { candidate } = await candidateFlow(platform.baseUrl, admin).invite('rate-limiter', ['typescript']);
+  const started = await candidate('POST', '/api/candidate/start', { language: 'typescript' });
+  const attemptId = started.body.attemptId as string;
+  const starter = Object.fromEntries((await candidate('GET', '/api/candidate/attempt')).body.files.map((f: { path: string; content: string }) => [f.path, f.content]));
+  const events = recordingOf(starter, reference);
+  expect((await candidate('POST', '/api/candidate/events', { events })).body.ackedSeq).toBe(events.length - 1);
+  await candidate('PUT', '/api/candidate/files', { files: [{ path: ENTRY, content: reference }] });
+  await candidate('POST', '/api/candidate/submit');
+
+  const reviewerEmail = 'second.reviewer@example.test';
+  await admin('POST', '/api/admin/users', { email: reviewerEmail, name: 'Second Reviewer', role: 'reviewer', password: 'a long enough password' });
+
+  const { page, pageErrors } = await openPage(browser);
+  await signIn(page, platform.admin.email, platform.admin.password);
+  await page.getByRole('link', { name: 'Ada Lovelace' }).click();
+  // The verdict arrives while the page is open.
+  const hidden = page.getByRole('table', { name: 'Hidden test results' });
+  await hidden.waitFor({ timeout: 120_000 });
+  expect(await hidden.locator('tbody tr').count()).toBeGreaterThan(10);
+  await expect.poll(() => page.getByTestId('integrity').textContent()).toMatch(/Pasted 1 time.*100% still in the final code/s);
+  await screenshot(page, 'review-overview');
+
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await page.getByTestId('code-diff').locator('.monaco-diff-editor').waitFor({ timeout: 60_000 });
+  await screenshot(page, 'review-diff');
+
+  await page.getByRole('tab', { name: 'Replay' }).click();
+  await page.getByTestId('replay-editor').locator('.monaco-editor').waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation', { name: 'Moments' }).getByRole('button', { name: /Pasted/ }).click();
+  await expect.poll(() => page.getByTestId('replay-time').textContent()).toContain(ENTRY);
+  await screenshot(page, 'review-replay-paste');
+  await page.getByRole('button', { name: 'Jump to the end' }).click();
+  await expect.poll(() => page.getByTestId('replay-match').textContent()).toBe('matches the submitted files');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await screenshot(page, 'review-replay');
+
+  await score(page, 'First reviewer: solid.');
+
+  // The second reviewer sees that someone scored, but not what, until they have scored too.
+  const second = await openPage(browser);
+  await signIn(second.page, reviewerEmail, 'a long enough password');
+  await second.page.goto(`${platform.baseUrl}/attempts/${attemptId}`);
+  await second.page.getByRole('tab', { name: 'Scorecard' }).click();
+  await expect.poll(() => second.page.getByRole('tabpanel').textContent()).toContain('1 other reviewer(s) have scored');
+  expect(await second.page.getByText('First reviewer: solid.').count()).toBe(0);
+  await score(second.page, 'Second reviewer: agree.');
+  const table = second.page.getByRole('table', { name: 'Scores side by side' });
+  expect(await table.textContent()).toContain('First reviewer: solid.');
+  expect(await table.textContent()).toContain('Second Reviewer (you)');
+  await screenshot(second.page, 'review-scorecards');
+  expect(unexpectedErrors([...pageErrors, ...second.pageErrors])).toEqual([]);
+});

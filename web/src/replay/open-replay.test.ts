@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import type { RecordedEvent } from '@assay/contract';
+import { openReplay } from './open-replay.js';
+
+/** mulberry32: small, seeded, and good in every bit. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FILES = ['src/a.ts', 'src/b.ts', 'DESIGN.md', 'notes/ünïcödé.md'];
+
+/** A long random session: typing, deletions, multi-range edits, pastes, switches, reloads. */
+function randomSession(seed: number, count: number): RecordedEvent[] {
+  const random = prng(seed);
+  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const files: Record<string, string> = { 'src/a.ts': 'export {};\n', 'src/b.ts': '' };
+  const events: RecordedEvent[] = [{ seq: 0, t: 0, type: 'snapshot', files: { ...files } }];
+  let t = 0;
+  for (let seq = 1; seq < count; seq++) {
+    t += random() < 0.01 ? 60_000 : Math.floor(random() * 400);
+    const roll = random();
+    const file = pick(FILES);
+    const text = files[file] ?? '';
+    if (roll < 0.75) {
+      // One to three non-overlapping ranges, given from the end backwards as the editor does.
+      const cuts = [Math.floor(random() * (text.length + 1)), Math.floor(random() * (text.length + 1)), Math.floor(random() * (text.length + 1))].sort((a, b) => b - a).slice(0, 1 + Math.floor(random() * 3));
+      const changes = cuts.map((offset, i) => {
+        const room = (i === 0 ? text.length : cuts[i - 1]!) - offset;
+        return { offset, length: Math.min(room, random() < 0.3 ? Math.floor(random() * 5) : 0), text: random() < 0.2 ? '' : pick(['x', 'ab', '\n', '🙂', 'é', 'return 1;\n']) };
+      });
+      let next = text;
+      for (const c of changes) next = next.slice(0, c.offset) + c.text + next.slice(c.offset + c.length);
+      files[file] = next;
+      events.push({ seq, t, type: 'edit', file, changes });
+    } else if (roll < 0.85) events.push({ seq, t, type: 'select', file, anchor: 0, head: Math.floor(random() * (text.length + 1)) });
+    else if (roll < 0.9) events.push({ seq, t, type: 'open', file });
+    else if (roll < 0.93) events.push({ seq, t, type: 'paste', file, size: 40, lines: 2 });
+    else if (roll < 0.96) events.push({ seq, t, type: 'focus', focused: random() < 0.5 });
+    else if (roll < 0.99) events.push({ seq, t, type: 'run', runId: `r${seq}`, passed: 3, total: 5 });
+    else events.push({ seq, t, type: 'snapshot', files: { ...files } });
+  }
+  return events;
+}
+
+/** The naive reconstruction: every event from the start, no keyframes. */
+function naiveAt(events: readonly RecordedEvent[], time: number): Record<string, string> {
+  let files: Record<string, string> = {};
+  for (const event of events) {
+    if (event.t > time) break;
+    if (event.type === 'snapshot') files = { ...event.files };
+    if (event.type === 'edit') {
+      let text = files[event.file] ?? '';
+      for (const c of event.changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
+      files[event.file] = text;
+    }
+  }
+  return files;
+}
+
+describe('openReplay', () => {
+  it.each([1, 2, 3])('seeks anywhere to exactly what a full reconstruction gives (seed %i, 20,000 events)', (seed) => {
+    const events = randomSession(seed, 20_000);
+    const replay = openReplay(events, { keyframeEvery: 97 });
+    const random = prng(seed * 31);
+    const points = [0, replay.durationMs, ...events.filter((_, i) => i % 1999 === 0).map((e) => e.t), ...Array.from({ length: 40 }, () => random() * replay.durationMs)];
+    for (const point of points) expect(replay.frameAt(point).files, `t=${point}`).toEqual(naiveAt(events, point));
+    expect(replay.problems).toEqual([]);
+  });
+
+  it('the end is the last state; before the start is the first', () => {
+    const events = randomSession(9, 3_000);
+    const replay = openReplay(events);
+    expect(replay.frameAt(Number.MAX_SAFE_INTEGER).files).toEqual(naiveAt(events, Number.MAX_SAFE_INTEGER));
+    expect(replay.frameAt(-5).eventIndex).toBe(0);
+  });
+
+  it('marks runs, pastes and focus changes in plain words, and finds idle time', () => {
+    const replay = openReplay([
+      { seq: 0, t: 0, type: 'snapshot', files: { 'a.py': '' } },
+      { seq: 1, t: 1_000, type: 'paste', file: 'a.py', size: 1204, lines: 38 },
+      { seq: 2, t: 2_000, type: 'focus', focused: false },
+      { seq: 3, t: 95_000, type: 'focus', focused: true },
+      { seq: 4, t: 96_000, type: 'run', runId: 'r', passed: 12, total: 19 },
+    ]);
+    expect(replay.markers.map((m) => m.label)).toEqual([
+      'Pasted 1,204 characters (38 lines) into a.py',
+      'Left the assessment window',
+      'Came back to the assessment',
+      'Ran tests: 12/19 passed',
+    ]);
+    expect(replay.idleSpans).toEqual([{ start: 2_000, end: 95_000 }]);
+    expect(replay.frameAt(50_000).focused).toBe(false);
+  });
+
+  it('clamps an edit past the end of a file instead of failing, and says so', () => {
+    const replay = openReplay([
+      { seq: 0, t: 0, type: 'snapshot', files: { 'a.ts': 'abc' } },
+      { seq: 1, t: 1, type: 'edit', file: 'a.ts', changes: [{ offset: 10, length: 2, text: 'Z' }] },
+      { seq: 2, t: 2, type: 'edit', file: 'a.ts', changes: [{ offset: 0, length: 1, text: 'A' }] },
+    ]);
+    expect(replay.frameAt(2).files['a.ts']).toBe('AbcZ');
+    expect(replay.problems).toHaveLength(1);
+  });
+
+  it('keeps time moving forwards when a reload came back with an earlier clock', () => {
+    const replay = openReplay([
+      { seq: 0, t: 5_000, type: 'snapshot', files: { 'a.ts': '' } },
+      { seq: 1, t: 4_000, type: 'edit', file: 'a.ts', changes: [{ offset: 0, length: 0, text: 'x' }] },
+    ]);
+    expect(replay.frameAt(5_000).files['a.ts']).toBe('x');
+  });
+});

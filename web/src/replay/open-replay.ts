@@ -1,0 +1,137 @@
+import type { RecordedEvent } from '@assay/contract';
+import type { Replay, ReplayFrame, ReplayMarker } from './replay-types.js';
+
+export interface ReplayOptions {
+  /** A full copy of every file is kept every this many events: seeking applies at most this many. */
+  keyframeEvery?: number;
+  /** Gaps longer than this are idle time, skippable when playing. */
+  idleAfterMs?: number;
+}
+
+interface Keyframe {
+  eventIndex: number;
+  files: Record<string, string>;
+  activeFile: string | null;
+  selection: ReplayFrame['selection'];
+  focused: boolean;
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+/** Applies one edit; an offset past the end is clamped so the rest of a session stays watchable. */
+function applyEdit(text: string, changes: Extract<RecordedEvent, { type: 'edit' }>['changes'], problems: string[], seq: number): string {
+  for (const change of changes) {
+    const offset = Math.min(change.offset, text.length);
+    if (offset !== change.offset || change.offset + change.length > text.length) problems.push(`event ${seq}: an edit reaches past the end of the file; clamped`);
+    text = text.slice(0, offset) + change.text + text.slice(Math.min(text.length, offset + change.length));
+  }
+  return text;
+}
+
+function markerOf(event: RecordedEvent, eventIndex: number): ReplayMarker | null {
+  switch (event.type) {
+    case 'run':
+      return { t: event.t, kind: 'run', eventIndex, label: event.total === undefined ? 'Ran the tests' : `Ran tests: ${event.passed ?? 0}/${event.total} passed` };
+    case 'paste':
+      return { t: event.t, kind: 'paste', eventIndex, label: `Pasted ${plural(event.size, 'character')} (${plural(event.lines, 'line')}) into ${event.file}` };
+    case 'focus':
+      return { t: event.t, kind: event.focused ? 'focus-back' : 'focus-lost', eventIndex, label: event.focused ? 'Came back to the assessment' : 'Left the assessment window' };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Opens a recorded session for replay. Events are ordered by seq; the files start from the
+ * first snapshot (a later snapshot resets them, as a reload did). Keyframes, full copies of the
+ * state every N events, are built once here, so `frameAt` costs one binary search and at most N
+ * applied events wherever the reviewer seeks, however long the session.
+ */
+export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 200, idleAfterMs = 30_000 }: ReplayOptions = {}): Replay & { problems: readonly string[] } {
+  // Time never runs backwards on the timeline, whatever the clocks of two page loads said.
+  let latest = 0;
+  const events = [...input].sort((a, b) => a.seq - b.seq).map((event) => (event.t >= latest ? ((latest = event.t), event) : { ...event, t: latest }));
+  const problems: string[] = [];
+  const keyframes: Keyframe[] = [];
+  const markers: ReplayMarker[] = [];
+  const state: Keyframe = { eventIndex: -1, files: {}, activeFile: null, selection: null, focused: true };
+  keyframes.push({ ...state, files: {} });
+
+  const apply = (target: Keyframe, event: RecordedEvent, index: number, collect: boolean) => {
+    switch (event.type) {
+      case 'snapshot':
+        target.files = { ...event.files };
+        break;
+      case 'edit':
+        target.files = { ...target.files, [event.file]: applyEdit(target.files[event.file] ?? '', event.changes, collect ? problems : [], event.seq) };
+        break;
+      case 'open':
+        target.activeFile = event.file;
+        break;
+      case 'select':
+        target.selection = { file: event.file, anchor: event.anchor, head: event.head };
+        break;
+      case 'focus':
+        target.focused = event.focused;
+        break;
+      default:
+        break;
+    }
+    target.eventIndex = index;
+  };
+
+  // Keyframes share unchanged file strings, so each costs one object, not a copy of every file.
+  events.forEach((event, index) => {
+    apply(state, event, index, true);
+    const marker = markerOf(event, index);
+    if (marker) markers.push(marker);
+    if ((index + 1) % keyframeEvery === 0) keyframes.push({ ...state, files: { ...state.files } });
+  });
+
+  const durationMs = events.at(-1)?.t ?? 0;
+  const idleSpans: Array<{ start: number; end: number }> = [];
+  for (let i = 1; i < events.length; i++) {
+    const gap = events[i]!.t - events[i - 1]!.t;
+    if (gap > idleAfterMs) idleSpans.push({ start: events[i - 1]!.t, end: events[i]!.t });
+  }
+
+  /** Index of the last event with t ≤ time (-1 if none): a binary search, t never decreasing. */
+  const lastIndexAt = (time: number) => {
+    let lo = 0;
+    let hi = events.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (events[mid]!.t <= time) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  };
+
+  return {
+    events,
+    durationMs,
+    markers,
+    idleSpans,
+    problems,
+    activity(buckets) {
+      const counts = new Array<number>(buckets).fill(0);
+      for (const event of events) {
+        if (event.type !== 'edit' && event.type !== 'paste') continue;
+        const bucket = durationMs === 0 ? 0 : Math.min(buckets - 1, Math.floor((event.t / durationMs) * buckets));
+        counts[bucket]! += 1;
+      }
+      return counts;
+    },
+    frameAt(t) {
+      const time = Math.max(0, Math.min(t, durationMs));
+      const last = lastIndexAt(time);
+      const keyframe = keyframes[Math.floor((last + 1) / keyframeEvery)]!;
+      const frame: Keyframe = { ...keyframe };
+      for (let i = keyframe.eventIndex + 1; i <= last; i++) apply(frame, events[i]!, i, false);
+      return { t: time, files: frame.files, activeFile: frame.activeFile, selection: frame.selection, focused: frame.focused, eventIndex: last };
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import type { RecordedEvent } from '@assay/contract';
+
+const minutes = (ms: number) => {
+  const m = Math.round(ms / 60_000);
+  return m < 1 ? 'under a minute' : `${m} minute${m === 1 ? '' : 's'}`;
+};
+const at = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
+const count = (n: number) => n.toLocaleString('en');
+
+/** The text a paste put in: the edit of the same file just before it whose inserted text has the pasted size. */
+function pastedText(events: readonly RecordedEvent[], index: number): string | null {
+  const paste = events[index]!;
+  if (paste.type !== 'paste') return null;
+  for (let i = index - 1; i >= Math.max(0, index - 5); i--) {
+    const event = events[i]!;
+    if (event.type !== 'edit' || event.file !== paste.file) continue;
+    const change = event.changes.find((c) => c.text.length === paste.size);
+    if (change) return change.text;
+  }
+  return null;
+}
+
+/** How much of `text` is still in `final`, by non-blank lines. */
+function survival(text: string, final: string): number {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length === 0) return 1;
+  const kept = new Set(final.split('\n').map((l) => l.trim()));
+  return lines.filter((l) => kept.has(l)).length / lines.length;
+}
+
+/**
+ * Plain sentences from the recorded evidence, for a reviewer to weigh: pastes and whether they
+ * survived to the final code, time away from the window, test runs and when they first all
+ * passed. Never a score: what it means is the reviewer's call.
+ */
+export function integritySummary(events: readonly RecordedEvent[], finalFiles: Readonly<Record<string, string>>): string[] {
+  const sorted = [...events].sort((a, b) => a.seq - b.seq);
+  const sentences: string[] = [];
+
+  const pastes = sorted.map((e, i) => [e, i] as const).filter(([e]) => e.type === 'paste') as Array<[Extract<RecordedEvent, { type: 'paste' }>, number]>;
+  if (pastes.length === 0) sentences.push('Nothing was pasted into the editor.');
+  else {
+    const total = pastes.reduce((sum, [p]) => sum + p.size, 0);
+    sentences.push(`Pasted ${pastes.length} time${pastes.length === 1 ? '' : 's'}, ${count(total)} characters in all.`);
+    const [largest, index] = pastes.reduce((a, b) => (b[0].size > a[0].size ? b : a));
+    const text = pastedText(sorted, index);
+    const share = text === null ? null : survival(text, finalFiles[largest.file] ?? '');
+    sentences.push(
+      `The largest paste (${count(largest.size)} characters, ${count(largest.lines)} lines, into ${largest.file} at ${at(largest.t)}) ` +
+        (share === null ? 'could not be matched to an edit.' : `is ${Math.round(share * 100)}% still in the final code.`),
+    );
+  }
+
+  let away = 0;
+  let spells = 0;
+  let leftAt: number | null = null;
+  for (const event of sorted) {
+    if (event.type !== 'focus') continue;
+    if (!event.focused && leftAt === null) leftAt = event.t;
+    if (event.focused && leftAt !== null) {
+      away += event.t - leftAt;
+      spells++;
+      leftAt = null;
+    }
+  }
+  sentences.push(spells === 0 && leftAt === null ? 'Never left the assessment window.' : `Left the assessment window ${spells + (leftAt === null ? 0 : 1)} time(s), ${minutes(away)} away in all${leftAt === null ? '' : ' (and had left it at the end)'}.`);
+
+  const runs = sorted.filter((e): e is Extract<RecordedEvent, { type: 'run' }> => e.type === 'run');
+  const green = runs.find((r) => r.total !== undefined && r.total > 0 && r.passed === r.total);
+  if (runs.length === 0) sentences.push('Never ran the visible tests.');
+  else sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? `they first all passed at ${at(green.t)}` : 'they never all passed'}.`);
+  return sentences;
+}

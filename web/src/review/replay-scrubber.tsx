@@ -1,0 +1,34 @@
+import type { ReplayMarker } from '../replay/replay-types.js';
+
+const MARKER_SYMBOL: Record<ReplayMarker['kind'], string> = { run: '▲', paste: '■', 'focus-lost': '◆', 'focus-back': '◇' };
+
+/** The timeline: a heat strip of activity, the markers, and a slider for the playhead. */
+export function ReplayScrubber({ durationMs, position, activity, markers, onSeek }: { durationMs: number; position: number; activity: number[]; markers: readonly ReplayMarker[]; onSeek: (t: number) => void }) {
+  const peak = Math.max(1, ...activity);
+  const share = (t: number) => (durationMs === 0 ? 0 : (t / durationMs) * 100);
+  return (
+    <div className="scrubber">
+      <div className="heat" aria-hidden="true">
+        {activity.map((n, i) => (
+          <span key={i} style={{ opacity: n === 0 ? 0.05 : 0.25 + (0.75 * n) / peak }} />
+        ))}
+      </div>
+      <div className="marks">
+        {markers.map((m) => (
+          <button key={`${m.eventIndex}`} type="button" className={`mark ${m.kind}`} style={{ left: `${share(m.t)}%` }} title={m.label} aria-label={`${m.label}, at ${clockTime(m.t)}`} onClick={() => onSeek(m.t)}>
+            {MARKER_SYMBOL[m.kind]}
+          </button>
+        ))}
+      </div>
+      <input type="range" min={0} max={Math.max(1, durationMs)} step={100} value={position} onChange={(e) => onSeek(Number(e.target.value))} aria-label="Replay position" aria-valuetext={clockTime(position)} />
+    </div>
+  );
+}
+
+export function clockTime(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${h > 0 ? `${h}:` : ''}${pad(m)}:${pad(s % 60)}`;
+}

@@ -61,6 +61,8 @@ export async function createTestApi({ postgres = false, now = Date.now }: { post
 
   return {
     api,
+    /** The challenges root and data folder of this API (one temporary folder). */
+    root,
     prefix: `assay-api-test-${id}`,
     anonymous: call({}),
     async staff(role: 'admin' | 'reviewer'): Promise<Call> {

@@ -5,3 +5,4 @@ export { contentHash, listFiles } from './content-hash.js';
 export { loadChallenge } from './load-challenge.js';
 export { createChallengeCatalog, type CatalogEntry, type ChallengeCatalog } from './catalog.js';
 export { scaffoldChallenge } from './scaffold.js';
+export { validationStatus, writeValidationRecord } from './validation-records.js';

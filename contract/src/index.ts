@@ -5,3 +5,4 @@ export * from './grade-job.js';
 export * from './challenge-manifest.js';
 export * from './recording.js';
 export * from './http/index.js';
+export * from './validation-record.js';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const DEFAULT_CHALLENGES = fileURLToPath(new URL('../../challenges/', import.meta.url));
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
 
 /** Runner settings from the environment, each with its default. */
 export const RunnerConfig = z.object({
@@ -11,6 +12,8 @@ export const RunnerConfig = z.object({
   /** Key prefix for every queue and key (tests use their own). */
   ASSAY_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/).default('assay'),
   ASSAY_CHALLENGES_DIR: z.string().default(DEFAULT_CHALLENGES),
+  /** Where `challenge validate` leaves its records for the API (the API's data folder). */
+  ASSAY_DATA_DIR: z.string().default(DEFAULT_DATA_DIR),
   /** Jobs graded at once by this process. */
   RUNNER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Warm sandboxes kept per runtime and limit set (0 = every run starts a container cold). */

@@ -60,8 +60,10 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * Browser errors a test should fail on. The app asks "who am I?" and a 401 is the answer "nobody"
- * (Chromium logs it as a failed resource), and an offline spell logs failed requests by design.
+ * (Chromium logs it as a failed resource), an offline spell logs failed requests by design, and
+ * a test that provokes a refusal names the statuses it expects.
  */
-export function unexpectedErrors(pageErrors: readonly string[]): string[] {
-  return pageErrors.filter((e) => !/status of 401|ERR_INTERNET_DISCONNECTED/.test(e));
+export function unexpectedErrors(pageErrors: readonly string[], expectedStatuses: readonly number[] = []): string[] {
+  const statuses = [401, ...expectedStatuses].join('|');
+  return pageErrors.filter((e) => !new RegExp(`status of (${statuses})\\b|ERR_INTERNET_DISCONNECTED`).test(e));
 }

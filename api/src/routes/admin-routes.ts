@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { ChallengeCatalog } from '@assay/challenges';
-import { CreateInviteBody, CreateUserBody, type Invite } from '@assay/contract';
+import { validationStatus, type ChallengeCatalog } from '@assay/challenges';
+import { CreateInviteBody, CreateUserBody, DESIGN_DOC_PATH, Language, type Invite } from '@assay/contract';
 import type { AppEnv } from '../app-env.js';
 import { hashPassword } from '../auth/passwords.js';
 import { toStaffUser } from '../auth/sessions.js';
@@ -44,13 +44,13 @@ function toInvite(row: InviteRow, now: number): Invite {
 
 const INVITE_SELECT = 'SELECT i.*, a.id AS attempt_id, a.status AS attempt_status FROM invites i LEFT JOIN attempts a ON a.invite_id = i.id';
 
-export function adminRoutes({ db, catalog, now, publicUrl }: { db: Database; catalog: ChallengeCatalog; now: () => number; publicUrl: string }) {
+export function adminRoutes({ db, catalog, now, publicUrl, dataDir }: { db: Database; catalog: ChallengeCatalog; now: () => number; publicUrl: string; dataDir: string }) {
   return new Hono<AppEnv>()
     .use(requireStaff(db, now, 'admin'))
     .get('/challenges', async (c) => {
       const entries = await catalog.list();
       return c.json({
-        challenges: entries.map((entry) =>
+        challenges: await Promise.all(entries.map(async (entry) =>
           'challenge' in entry
             ? {
                 id: entry.id,
@@ -61,9 +61,35 @@ export function adminRoutes({ db, catalog, now, publicUrl }: { db: Database; cat
                 timeLimitMinutes: entry.challenge.manifest.timeLimitMinutes,
                 contentHash: entry.challenge.contentHash,
                 problems: [],
+                validation: await validationStatus(dataDir, entry.id, entry.challenge.contentHash),
               }
             : { id: entry.id, problems: entry.problems },
-        ),
+        )),
+      });
+    })
+    .get('/challenges/:id/preview', async (c) => {
+      const challenge = await catalog.get(c.req.param('id')).catch(() => {
+        throw notFound('that challenge');
+      });
+      const offered = challenge.manifest.languages;
+      const language = Language.safeParse(c.req.query('language') ?? offered[0]);
+      if (!language.success || !offered.includes(language.data)) throw new HttpError(400, 'invalid_request', `language: ${challenge.manifest.id} is offered in ${offered.join(', ')}`);
+      // Exactly what a candidate would get at the start, and nothing else: no attempt exists.
+      const files = (challenge.starter[language.data] ?? []).map(({ path, content, editable }) => ({ path, content, editable }));
+      if (challenge.manifest.kind === 'system-design') files.push({ path: DESIGN_DOC_PATH, content: challenge.designTemplate ?? '', editable: true });
+      return c.json({
+        attemptId: 'preview',
+        challengeTitle: challenge.manifest.title,
+        kind: challenge.manifest.kind,
+        language: language.data,
+        prompt: challenge.prompt,
+        files,
+        creatable: challenge.manifest.files.create,
+        publicTests: challenge.publicTests,
+        deadline: iso(now() + challenge.manifest.timeLimitMinutes * 60_000),
+        serverTime: iso(now()),
+        status: 'started' as const,
+        ackedSeq: -1,
       });
     })
     .post('/invites', jsonBody(CreateInviteBody), async (c) => {

@@ -13,7 +13,7 @@ const ROUTES = (Object.entries(API_ROUTES) as Array<[RouteName, Route]>)
   .filter(([name]) => name !== 'login')
   .sort(([a], [b]) => Number(a === 'logout') - Number(b === 'logout'));
 /** Which id fills a route's `:id`. */
-const ID_KIND: Partial<Record<RouteName, 'invite' | 'user' | 'run'>> = { revokeInvite: 'invite', disableUser: 'user', run: 'run' };
+const ID_KIND: Partial<Record<RouteName, 'invite' | 'user' | 'run' | 'challenge'>> = { revokeInvite: 'invite', disableUser: 'user', run: 'run', challengePreview: 'challenge' };
 
 const may = (who: Who, allowed: RouteAccess) =>
   allowed === 'public' || (allowed === 'candidate' && who === 'candidate') || (allowed === 'staff' && (who === 'reviewer' || who === 'admin')) || (allowed === 'admin' && who === 'admin');
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const started = await candidate('POST', '/api/candidate/start', { language: 'typescript' });
   const spare = await admin('POST', '/api/admin/invites', { candidateName: 'D', candidateEmail: 'd@example.test', challengeId: 'fixture' });
   const user = await admin('POST', '/api/admin/users', { email: 'r2@example.test', name: 'R2', role: 'reviewer', password: 'a long enough password' });
-  ids = { invite: spare.body.invite.id, attempt: started.body.attemptId, run: 'run_unknown', user: user.body.user.id };
+  ids = { invite: spare.body.invite.id, attempt: started.body.attemptId, run: 'run_unknown', user: user.body.user.id, challenge: 'fixture' };
   callers = { anonymous: t.anonymous, candidate, reviewer: await t.staff('reviewer'), admin };
 });
 afterAll(() => t.close());

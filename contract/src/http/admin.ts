@@ -1,9 +1,24 @@
 import { z } from 'zod';
 import { Language } from '../language.js';
+import { ValidationStatus } from '../validation-record.js';
 import { CreatedInvite, Invite, StaffUser } from './staff.js';
 
-/** Where a challenge folder is wrong: file, line and manifest field where known. */
-export const ChallengeProblem = z.object({ file: z.string(), line: z.number().optional(), field: z.string().optional(), message: z.string() });
+/** One thing wrong with a challenge folder, located as precisely as we can. */
+export const ChallengeProblem = z.object({
+  /** Path relative to the challenges root, e.g. `rate-limiter/challenge.yaml`. */
+  file: z.string(),
+  line: z.number().optional(),
+  /** Dotted path of the manifest field, e.g. `limits.memoryMb`. */
+  field: z.string().optional(),
+  message: z.string(),
+});
+export type ChallengeProblem = z.infer<typeof ChallengeProblem>;
+
+/** `rate-limiter/challenge.yaml:6 timeLimitMinutes: Too big` */
+export function formatProblem(problem: ChallengeProblem): string {
+  const where = `${problem.file}${problem.line ? `:${problem.line}` : ''}`;
+  return `${where}${problem.field ? ` ${problem.field}` : ''}: ${problem.message}`;
+}
 
 /** A folder under challenges/: loaded, or the problems that keep it from loading. */
 export const ChallengeEntry = z.union([
@@ -16,6 +31,7 @@ export const ChallengeEntry = z.union([
     timeLimitMinutes: z.number(),
     contentHash: z.string(),
     problems: z.array(ChallengeProblem).length(0),
+    validation: ValidationStatus,
   }),
   z.object({ id: z.string(), problems: z.array(ChallengeProblem).min(1) }),
 ]);

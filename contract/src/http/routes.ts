@@ -49,6 +49,7 @@ export const API_ROUTES = {
   scores: route({ method: 'GET', path: '/api/review/attempts/:id/scores', access: 'staff', body: undefined, response: ScoresView }),
 
   challenges: route({ method: 'GET', path: '/api/admin/challenges', access: 'admin', body: undefined, response: ChallengeList }),
+  challengePreview: route({ method: 'GET', path: '/api/admin/challenges/:id/preview', access: 'admin', body: undefined, response: CandidateAttempt }),
   createInvite: route({ method: 'POST', path: '/api/admin/invites', access: 'admin', body: CreateInviteBody, response: NewInvite }),
   invites: route({ method: 'GET', path: '/api/admin/invites', access: 'admin', body: undefined, response: InviteList }),
   revokeInvite: route({ method: 'POST', path: '/api/admin/invites/:id/revoke', access: 'admin', body: undefined, response: OneInvite }),

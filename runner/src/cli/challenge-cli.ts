@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import Docker from 'dockerode';
 import { pino } from 'pino';
 import { Language } from '@assay/contract';
-import { ChallengeError, createChallengeCatalog, scaffoldChallenge, type Challenge } from '@assay/challenges';
+import { ChallengeError, createChallengeCatalog, formatProblem, scaffoldChallenge, writeValidationRecord, type Challenge } from '@assay/challenges';
 import { createGrader } from '../grading/create-grader.js';
 import { localSandboxes } from '../grading/local-sandboxes.js';
 import { openReference } from '../grading/open-reference.js';
@@ -67,25 +67,27 @@ async function main(): Promise<number> {
   try {
     for (const challenge of challenges) {
       console.log(`${challenge.manifest.id} (${challenge.manifest.languages.join(', ')}; ${values.local ? 'local processes' : 'sandboxes'})`);
+      const languages = values.language ? [Language.parse(values.language)] : challenge.manifest.languages;
       const checks = await validateChallenge(challenge, grade, {
         repeats: Number(values.repeats),
-        ...(values.language ? { languages: [Language.parse(values.language)] } : {}),
+        languages,
         onCheck: (check) => {
           console.log(`  ${check.ok ? '✓' : '✗'} [${check.language}] ${check.what}`);
           if (check.detail) console.log(`      ${check.detail}`);
         },
       });
-      if (checks.some((c) => !c.ok)) failed += 1;
+      const failures = checks.filter((c) => !c.ok).map((c) => `[${c.language}] ${c.what}${c.detail ? `: ${c.detail}` : ''}`);
+      if (failures.length) failed += 1;
+      // Only a proof in real sandboxes tells the hiring team a challenge is ready.
+      if (!values.local) {
+        await writeValidationRecord(config.ASSAY_DATA_DIR, { challengeId: challenge.manifest.id, contentHash: challenge.contentHash, status: failures.length ? 'failed' : 'passed', at: new Date().toISOString(), languages, failures });
+      }
     }
   } finally {
     await sandboxes.close?.();
   }
   console.log(failed ? `\n${failed} challenge(s) failed validation` : `\nall ${challenges.length} challenge(s) valid`);
   return failed ? 1 : 0;
-}
-
-function formatProblem(problem: { file: string; line?: number; field?: string; message: string }): string {
-  return `${problem.file}${problem.line ? `:${problem.line}` : ''}${problem.field ? ` ${problem.field}` : ''}: ${problem.message}`;
 }
 
 function fail(message: string): number {

@@ -98,7 +98,7 @@ describe('the API under attack', () => {
       'disabled reviewer': disabled.request,
       'signed-out admin': signedOut.request,
     };
-    const idFor = (name: string) => (name === 'revokeInvite' ? spare.body.invite.id : name === 'disableUser' ? reviewer.id : name === 'run' ? 'run_x' : attemptId);
+    const idFor = (name: string) => ({ revokeInvite: spare.body.invite.id, disableUser: reviewer.id, run: 'run_x', challengePreview: 'rate-limiter' })[name] ?? attemptId;
 
     const before = await stateDigest();
     let refusals = 0;

@@ -12,7 +12,9 @@ import { buildImages } from '../runner/src/images/build-images.js';
 import { latencyBars } from './chart.js';
 import { floorLatency, peerLatency, runnerLatency } from './grading-latency.js';
 import { lifecycleCeiling } from './lifecycle-ceiling.js';
+import { replayBenchmark } from './replay-bench.js';
 import type { Summary } from './stats.js';
+import { webBenchmark } from './web-load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = `${ROOT}bench/results/`;
@@ -41,6 +43,11 @@ async function main(): Promise<void> {
   step('ceiling: bare create/start/remove of the hardened container');
   const ceiling = await lifecycleCeiling(images.node, { parallel: 4, total: smoke ? 4 : 40 });
   Object.assign(figures, { floor, warm, cold, peer, ceilingPerSecond: ceiling });
+  step('replay: a generated 100,000-edit session, against a naive rebuild');
+  const replay = replayBenchmark({ smoke });
+  step('web: bundle sizes, and cold loads to an editable editor in Chromium');
+  const web = await webBenchmark({ smoke });
+  Object.assign(figures, { replay, web });
 
   console.log(`\nGrading latency, ${challengeId} (ms; p50 / p95 / p99)`);
   const rows: Array<[string, Summary]> = [
@@ -56,6 +63,14 @@ async function main(): Promise<void> {
     console.log(`  peer / Assay warm (typescript p50): ${(peer.p50 / ts.p50).toFixed(2)}×`);
   }
   console.log(`Container lifecycle ceiling: ${ceiling.toFixed(2)} create/start/remove per second (4 in parallel)`);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+  console.log(`\nReplay, ${replay.edits.toLocaleString('en')} edits in ${replay.events.toLocaleString('en')} events (targets: ≤ 200 KB stored, open ≤ 150 ms, seek p95 ≤ 16 ms)`);
+  console.log(`  stored as JSON today ${kb(replay.storedJsonBytes)}; deflated in 500-event batches ${kb(replay.gzipBatchBytes)}`);
+  console.log(`  open ${replay.openMs.toFixed(0)} ms; seek p50/p95/p99 ${replay.seekMs.p50.toFixed(2)} / ${replay.seekMs.p95.toFixed(2)} / ${replay.seekMs.p99.toFixed(2)} ms`);
+  console.log(`  baseline, naive rebuild per seek: p50 ${replay.naiveSeekMs.p50.toFixed(0)} ms (${(replay.naiveSeekMs.p50 / replay.seekMs.p50).toFixed(0)}× slower); every sampled seek correct: ${replay.correct}`);
+  console.log(`\nWeb (targets: shell ≤ 200 KB gzip, editable ≤ 1 s cold)`);
+  console.log(`  app shell ${kb(web.shellGzip)} gzip; Monaco ${kb(web.monacoGzip)} gzip in ${web.monacoFiles} lazy chunks and workers`);
+  console.log(`  cold load to an editable editor p50/p95 ${web.editableColdMs.p50.toFixed(0)} / ${web.editableColdMs.p95.toFixed(0)} ms; baseline, a blank page from the same server: p50 ${web.blankColdMs.p50.toFixed(0)} ms`);
 
   await mkdir(RESULTS, { recursive: true });
   const json = JSON.stringify(figures, null, 2) + '\n';

@@ -29,3 +29,5 @@ export type EventBatch = z.infer<typeof EventBatch>;
 
 /** An event before the recorder numbers it (Omit over each kind of event, not over the union). */
 export type UnnumberedEvent = RecordedEvent extends infer E ? (E extends RecordedEvent ? Omit<E, 'seq'> : never) : never;
+/** An event's own fields, before it is numbered and timed. */
+export type EventFields = RecordedEvent extends infer E ? (E extends RecordedEvent ? Omit<E, 'seq' | 't'> : never) : never;

@@ -1,7 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { RecordedEvent, UnnumberedEvent } from '@assay/contract';
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+import type { EventFields, RecordedEvent } from '@assay/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createChallengeCatalog } from '@assay/challenges';
@@ -33,7 +31,7 @@ afterAll(async () => {
 function recordingOf(starter: Record<string, string>, final: string): RecordedEvent[] {
   const events: RecordedEvent[] = [{ seq: 0, t: 0, type: 'snapshot', files: starter }, { seq: 1, t: 500, type: 'open', file: ENTRY }];
   let t = 1_000;
-  const push = (event: DistributiveOmit<UnnumberedEvent, 't'>, gap = 700) => events.push({ ...event, seq: events.length, t: (t += gap) } as RecordedEvent);
+  const push = (event: EventFields, gap = 700) => events.push({ ...event, seq: events.length, t: (t += gap) } as RecordedEvent);
   push({ type: 'edit', file: ENTRY, changes: [{ offset: 0, length: starter[ENTRY]!.length, text: '' }] });
   const lines = final.split(/(?<=\n)/);
   let written = 0;

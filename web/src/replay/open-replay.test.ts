@@ -1,51 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '@assay/contract';
 import { openReplay } from './open-replay.js';
-
-/** mulberry32: small, seeded, and good in every bit. */
-function prng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FILES = ['src/a.ts', 'src/b.ts', 'DESIGN.md', 'notes/ünïcödé.md'];
-
-/** A long random session: typing, deletions, multi-range edits, pastes, switches, reloads. */
-function randomSession(seed: number, count: number): RecordedEvent[] {
-  const random = prng(seed);
-  const pick = <T,>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
-  const files: Record<string, string> = { 'src/a.ts': 'export {};\n', 'src/b.ts': '' };
-  const events: RecordedEvent[] = [{ seq: 0, t: 0, type: 'snapshot', files: { ...files } }];
-  let t = 0;
-  for (let seq = 1; seq < count; seq++) {
-    t += random() < 0.01 ? 60_000 : Math.floor(random() * 400);
-    const roll = random();
-    const file = pick(FILES);
-    const text = files[file] ?? '';
-    if (roll < 0.75) {
-      // One to three non-overlapping ranges, given from the end backwards as the editor does.
-      const cuts = [Math.floor(random() * (text.length + 1)), Math.floor(random() * (text.length + 1)), Math.floor(random() * (text.length + 1))].sort((a, b) => b - a).slice(0, 1 + Math.floor(random() * 3));
-      const changes = cuts.map((offset, i) => {
-        const room = (i === 0 ? text.length : cuts[i - 1]!) - offset;
-        return { offset, length: Math.min(room, random() < 0.3 ? Math.floor(random() * 5) : 0), text: random() < 0.2 ? '' : pick(['x', 'ab', '\n', '🙂', 'é', 'return 1;\n']) };
-      });
-      let next = text;
-      for (const c of changes) next = next.slice(0, c.offset) + c.text + next.slice(c.offset + c.length);
-      files[file] = next;
-      events.push({ seq, t, type: 'edit', file, changes });
-    } else if (roll < 0.85) events.push({ seq, t, type: 'select', file, anchor: 0, head: Math.floor(random() * (text.length + 1)) });
-    else if (roll < 0.9) events.push({ seq, t, type: 'open', file });
-    else if (roll < 0.93) events.push({ seq, t, type: 'paste', file, size: 40, lines: 2 });
-    else if (roll < 0.96) events.push({ seq, t, type: 'focus', focused: random() < 0.5 });
-    else if (roll < 0.99) events.push({ seq, t, type: 'run', runId: `r${seq}`, passed: 3, total: 5 });
-    else events.push({ seq, t, type: 'snapshot', files: { ...files } });
-  }
-  return events;
-}
+import { prng, randomSession } from './random-session.js';
 
 /** The naive reconstruction: every event from the start, no keyframes. */
 function naiveAt(events: readonly RecordedEvent[], time: number): Record<string, string> {

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { RecordedEvent } from '@assay/contract';
+import { rebuildNaively } from '../web/src/replay/naive-rebuild.js';
 import { openReplay } from '../web/src/replay/open-replay.js';
 import { prng, typingSession } from '../web/src/replay/random-session.js';
 import { summarize, type Summary } from './stats.js';
@@ -17,20 +17,6 @@ export interface ReplayFigures {
   naiveSeekMs: Summary;
   /** Every sampled seek equalled the naive reconstruction. */
   correct: boolean;
-}
-
-function naiveFiles(events: readonly RecordedEvent[], time: number): Record<string, string> {
-  let files: Record<string, string> = {};
-  for (const event of events) {
-    if (event.t > time) break;
-    if (event.type === 'snapshot') files = { ...event.files };
-    if (event.type === 'edit') {
-      let text = files[event.file] ?? '';
-      for (const c of event.changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
-      files[event.file] = text;
-    }
-  }
-  return files;
 }
 
 /** A generated 100,000-edit session: bytes stored, time to open, seek times, checked against a naive rebuild. */
@@ -58,7 +44,7 @@ export function replayBenchmark({ smoke }: { smoke: boolean }): ReplayFigures {
   for (let i = 0; i < (smoke ? 5 : 30); i++) {
     const t = random() * replay.durationMs;
     const started = performance.now();
-    const expected = naiveFiles(replay.events, t);
+    const expected = rebuildNaively(replay.events, t);
     naive.push(performance.now() - started);
     correct &&= JSON.stringify(replay.frameAt(t).files) === JSON.stringify(expected);
   }

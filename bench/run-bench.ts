@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { createChallengeCatalog } from '@assay/challenges';
 import type { Language } from '@assay/contract';
 import { buildImages } from '../runner/src/images/build-images.js';
-import { latencyBars } from './chart.js';
+import { apiLoadBenchmark } from './api-load.js';
+import { burstBenchmark } from './burst.js';
+import { latencyBars, lineChart } from './chart.js';
 import { floorLatency, peerLatency, runnerLatency } from './grading-latency.js';
 import { lifecycleCeiling } from './lifecycle-ceiling.js';
 import { replayBenchmark } from './replay-bench.js';
@@ -43,6 +45,15 @@ async function main(): Promise<void> {
   step('ceiling: bare create/start/remove of the hardened container');
   const ceiling = await lifecycleCeiling(images.node, { parallel: 4, total: smoke ? 4 : 40 });
   Object.assign(figures, { floor, warm, cold, peer, ceilingPerSecond: ceiling });
+  step('burst: 500 reference submissions on the queue, one runner (concurrency 2)');
+  const burst = await burstBenchmark(challenge, { jobs: smoke ? 4 : 500, runners: 1, concurrency: 2, idleSamples: smoke ? 2 : 20 });
+  step('burst: 200 more with two runner processes');
+  const burstTwo = await burstBenchmark(challenge, { jobs: smoke ? 4 : 200, runners: 2, concurrency: 2, idleSamples: smoke ? 1 : 5 });
+  Object.assign(figures, { burst, burstTwo });
+  step('API: 500 candidates autosaving and recording, on PGlite and on Postgres');
+  const apiLoad = [];
+  for (const database of ['pglite', 'postgres'] as const) apiLoad.push(await apiLoadBenchmark({ database, candidates: smoke ? 5 : 500, seconds: smoke ? 3 : 30 }));
+  Object.assign(figures, { apiLoad });
   step('replay: a generated 100,000-edit session, against a naive rebuild');
   const replay = replayBenchmark({ smoke });
   step('web: bundle sizes, and cold loads to an editable editor in Chromium');
@@ -63,6 +74,16 @@ async function main(): Promise<void> {
     console.log(`  peer / Assay warm (typescript p50): ${(peer.p50 / ts.p50).toFixed(2)}×`);
   }
   console.log(`Container lifecycle ceiling: ${ceiling.toFixed(2)} create/start/remove per second (4 in parallel)`);
+  console.log(`\nBurst (target: ≥ 90% of the ceiling; every grading one verdict; idle pickup p99 ≤ 5 ms)`);
+  for (const b of [burst, burstTwo]) {
+    console.log(`  ${b.jobs} jobs, ${b.runners} runner(s) × ${b.concurrency}: drained in ${b.drainSeconds.toFixed(1)} s = ${b.verdictsPerSecond.toFixed(2)} verdicts/s (${((100 * b.verdictsPerSecond) / ceiling).toFixed(0)}% of the ceiling); missing ${b.missing}, duplicated ${b.duplicated}`);
+    console.log(`    idle pickup p50/p99 ${b.idlePickupMs.p50.toFixed(1)} / ${b.idlePickupMs.p99.toFixed(1)} ms; wait in the burst p50/p99 ${(b.burstWaitMs.p50 / 1000).toFixed(1)} / ${(b.burstWaitMs.p99 / 1000).toFixed(1)} s`);
+  }
+  console.log(`\nAPI under candidates (target: p99 ≤ 50 ms, no errors)`);
+  for (const load of apiLoad) {
+    const routes = Object.entries(load.routes).map(([route, r]) => `${route} p50/p99 ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms`).join('; ');
+    console.log(`  ${load.database}, ${load.candidates} candidates for ${load.seconds} s: ${routes}; ${load.eventsPerSecond.toFixed(0)} events/s; ${load.errors} errors; baseline GET /api/health p50/p99 ${load.health.p50.toFixed(0)} / ${load.health.p99.toFixed(0)} ms`);
+  }
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   console.log(`\nReplay, ${replay.edits.toLocaleString('en')} edits in ${replay.events.toLocaleString('en')} events (targets: ≤ 200 KB stored, open ≤ 150 ms, seek p95 ≤ 16 ms)`);
   console.log(`  stored as JSON today ${kb(replay.storedJsonBytes)}; deflated in 500-event batches ${kb(replay.gzipBatchBytes)}`);
@@ -78,9 +99,10 @@ async function main(): Promise<void> {
   await writeFile(`${RESULTS}${file}`, json);
   if (!smoke) {
     await writeFile(`${RESULTS}${new Date().toISOString().slice(0, 10)}.json`, json);
+    await writeFile(`${RESULTS}burst-drain.svg`, lineChart(`Burst of ${burst.jobs}: gradings without a verdict`, burst.drain, 'seconds', 'remaining'));
     await writeFile(`${RESULTS}latency.svg`, latencyBars(`Submit to verdict, ${challengeId}`, rows.map(([label, s]) => ({ label, p50: s.p50, p95: s.p95 }))));
   }
-  console.log(`\nwrote bench/results/${file}${smoke ? '' : ' and bench/results/latency.svg'}`);
+  console.log(`\nwrote bench/results/${file}${smoke ? '' : ', latency.svg and burst-drain.svg'}`);
 }
 
 main().then(

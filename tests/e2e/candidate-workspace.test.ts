@@ -2,24 +2,22 @@ import { RecordedEvent } from '@assay/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createApiClient, type StaffRequest } from '../support/api-client.js';
-import { buildWeb, launchBrowser, openPage, screenshot, unexpectedErrors } from '../support/browser.js';
+import { openPage, screenshot, startWebPlatform, unexpectedErrors } from '../support/browser.js';
 import { candidateFlow } from '../support/candidate-flow.js';
-import { startPlatform, waitFor, type Platform } from '../support/platform.js';
-import { reconstructFiles } from '../support/replay-naive.js';
+import { waitFor, type Platform } from '../support/platform.js';
+import { rebuildNaively } from '../../web/src/replay/naive-rebuild.js';
 
 let platform: Platform;
 let browser: Browser;
+let web: Awaited<ReturnType<typeof startWebPlatform>>;
 let staff: StaffRequest;
 
 beforeAll(async () => {
-  const webDist = await buildWeb();
-  [platform, browser] = await Promise.all([startPlatform({ apiEnv: { ASSAY_WEB_DIST: webDist } }), launchBrowser()]);
+  web = await startWebPlatform();
+  ({ platform, browser } = web);
   staff = await createApiClient(platform.baseUrl).staff(platform.admin.email, platform.admin.password);
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+afterAll(() => web?.close());
 
 const ENTRY = 'src/rate-limiter.ts';
 
@@ -83,7 +81,7 @@ test('a candidate starts, types, pastes, runs tests, goes offline, reloads, lose
   await waitFor(
     async () => {
       events = ((await staff('GET', `/api/review/attempts/${attemptId}/events`)).body.events as unknown[]).map((e) => RecordedEvent.parse(e));
-      return reconstructFiles(events)[ENTRY] === (await serverFile(attemptId, ENTRY));
+      return rebuildNaively(events)[ENTRY] === (await serverFile(attemptId, ENTRY));
     },
     30_000,
     () => `the recording does not rebuild the saved file (${events.length} events)`,
@@ -111,4 +109,27 @@ test('a revoked link says so in words', async () => {
   await page.goto(`${platform.baseUrl}/i/${invite.token}`);
   await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/withdrawn by the hiring team/);
   await screenshot(page, 'candidate-revoked');
+});
+
+test('the countdown warns, and at zero the last state is submitted', async () => {
+  const created = await staff('POST', '/api/admin/invites', { candidateName: 'Tim Er', candidateEmail: 'tim@example.test', challengeId: 'rate-limiter', languages: ['python'], timeLimitMinutes: 5 });
+  const { page, pageErrors } = await openPage(browser);
+  // The page's clocks (Date, timers, performance.now) are the test's to move.
+  await page.clock.install();
+  await page.goto(`${platform.baseUrl}/i/${created.body.invite.token}`);
+  await page.getByLabel(/I understand what is recorded/).check();
+  await page.getByRole('button', { name: /Start the 5-minute timer/ }).click();
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+  await typeAtEnd(page, '# last words before time runs out\n');
+  await page.clock.fastForward('04:10');
+  await expect.poll(() => page.getByRole('alert').filter({ hasText: 'left' }).first().textContent(), { timeout: 10_000 }).toMatch(/1 minute left/);
+  await screenshot(page, 'candidate-one-minute-left');
+  await page.clock.fastForward('01:00');
+  await page.getByRole('heading', { name: /Submitted/ }).waitFor({ timeout: 30_000 });
+  const attemptId = (await staff('GET', `/api/admin/invites`)).body.invites.find((i: { id: string }) => i.id === created.body.invite.id).attemptId as string;
+  const detail = await staff('GET', `/api/review/attempts/${attemptId}`);
+  expect(detail.body.attempt.status).not.toBe('started');
+  expect(detail.body.files.find((f: { path: string }) => f.path === 'rate_limiter.py').content).toContain('# last words before time runs out');
+  // Monaco's own animation timers read performance entries that the fake clock does not make.
+  expect(unexpectedErrors(pageErrors).filter((e) => !e.includes("reading 'duration'"))).toEqual([]);
 });

@@ -4,25 +4,23 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { createChallengeCatalog } from '@assay/challenges';
 import { createApiClient, type StaffRequest } from '../support/api-client.js';
-import { buildWeb, launchBrowser, openPage, screenshot, unexpectedErrors } from '../support/browser.js';
+import { openPage, screenshot, startWebPlatform, unexpectedErrors } from '../support/browser.js';
 import { candidateFlow } from '../support/candidate-flow.js';
-import { startPlatform, type Platform } from '../support/platform.js';
+import type { Platform } from '../support/platform.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = 'src/rate-limiter.ts';
 let platform: Platform;
 let browser: Browser;
+let web: Awaited<ReturnType<typeof startWebPlatform>>;
 let admin: StaffRequest;
 
 beforeAll(async () => {
-  const webDist = await buildWeb();
-  [platform, browser] = await Promise.all([startPlatform({ apiEnv: { ASSAY_WEB_DIST: webDist } }), launchBrowser()]);
+  web = await startWebPlatform();
+  ({ platform, browser } = web);
   admin = await createApiClient(platform.baseUrl).staff(platform.admin.email, platform.admin.password);
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+afterAll(() => web?.close());
 
 /**
  * A recording as the editor makes one: the starter, then the reference typed line by line
@@ -64,6 +62,7 @@ async function signIn(page: Page, email: string, password: string) {
 
 async function score(page: Page, note: string) {
   await page.getByRole('tab', { name: 'Scorecard' }).click();
+  await page.locator('fieldset.criterion').first().waitFor();
   for (const fieldset of await page.locator('fieldset.criterion').all()) await fieldset.locator('input[type=radio]').last().check();
   await page.getByLabel('Yes', { exact: true }).check();
   await page.getByLabel('Overall note').fill(note);

@@ -1,19 +1,17 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildWeb, launchBrowser, openPage, screenshot, unexpectedErrors } from '../support/browser.js';
-import { startPlatform, type Platform } from '../support/platform.js';
+import { openPage, screenshot, startWebPlatform, unexpectedErrors } from '../support/browser.js';
+import type { Platform } from '../support/platform.js';
 
 let platform: Platform;
 let browser: Browser;
+let web: Awaited<ReturnType<typeof startWebPlatform>>;
 
 beforeAll(async () => {
-  const webDist = await buildWeb();
-  [platform, browser] = await Promise.all([startPlatform({ withoutRunner: true, apiEnv: { ASSAY_WEB_DIST: webDist } }), launchBrowser()]);
+  web = await startWebPlatform({ withoutRunner: true });
+  ({ platform, browser } = web);
 });
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+afterAll(() => web?.close());
 
 test('a wrong password is refused in words; the right one opens the attempts and signing out ends the session', async () => {
   const { page, pageErrors } = await openPage(browser);

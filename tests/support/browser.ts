@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startPlatform, type Platform, type PlatformOptions } from './platform.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
@@ -66,4 +67,18 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function unexpectedErrors(pageErrors: readonly string[], expectedStatuses: readonly number[] = []): string[] {
   const statuses = [401, ...expectedStatuses].join('|');
   return pageErrors.filter((e) => !new RegExp(`status of (${statuses})\\b|ERR_INTERNET_DISCONNECTED`).test(e));
+}
+
+/** The platform serving a fresh build of the web app, and a browser to drive it. */
+export async function startWebPlatform(options: PlatformOptions = {}): Promise<{ platform: Platform; browser: Browser; close(): Promise<void> }> {
+  const webDist = await buildWeb();
+  const [platform, browser] = await Promise.all([startPlatform({ ...options, apiEnv: { ...options.apiEnv, ASSAY_WEB_DIST: webDist } }), launchBrowser()]);
+  return {
+    platform,
+    browser,
+    async close() {
+      await browser.close();
+      await platform.close();
+    },
+  };
 }

@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '@assay/contract';
 import { openReplay } from './open-replay.js';
+import { rebuildNaively } from './naive-rebuild.js';
 import { prng, randomSession } from './random-session.js';
-
-/** The naive reconstruction: every event from the start, no keyframes. */
-function naiveAt(events: readonly RecordedEvent[], time: number): Record<string, string> {
-  let files: Record<string, string> = {};
-  for (const event of events) {
-    if (event.t > time) break;
-    if (event.type === 'snapshot') files = { ...event.files };
-    if (event.type === 'edit') {
-      let text = files[event.file] ?? '';
-      for (const c of event.changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
-      files[event.file] = text;
-    }
-  }
-  return files;
-}
 
 describe('openReplay', () => {
   it.each([1, 2, 3])('seeks anywhere to exactly what a full reconstruction gives (seed %i, 20,000 events)', (seed) => {
@@ -24,14 +9,14 @@ describe('openReplay', () => {
     const replay = openReplay(events, { keyframeEvery: 97 });
     const random = prng(seed * 31);
     const points = [0, replay.durationMs, ...events.filter((_, i) => i % 1999 === 0).map((e) => e.t), ...Array.from({ length: 40 }, () => random() * replay.durationMs)];
-    for (const point of points) expect(replay.frameAt(point).files, `t=${point}`).toEqual(naiveAt(events, point));
+    for (const point of points) expect(replay.frameAt(point).files, `t=${point}`).toEqual(rebuildNaively(events, point));
     expect(replay.problems).toEqual([]);
   });
 
   it('the end is the last state; before the start is the first', () => {
     const events = randomSession(9, 3_000);
     const replay = openReplay(events);
-    expect(replay.frameAt(Number.MAX_SAFE_INTEGER).files).toEqual(naiveAt(events, Number.MAX_SAFE_INTEGER));
+    expect(replay.frameAt(Number.MAX_SAFE_INTEGER).files).toEqual(rebuildNaively(events, Number.MAX_SAFE_INTEGER));
     expect(replay.frameAt(-5).eventIndex).toBe(0);
   });
 

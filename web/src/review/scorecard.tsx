@@ -66,12 +66,12 @@ export function Scorecard({ detail }: { detail: AttemptDetail }) {
               </legend>
               {criterion.levels.map((level) => (
                 <label key={level.score} className="level">
-                  <input type="radio" name={`level-${criterion.id}`} required checked={levels[criterion.id] === level.score} onChange={() => setLevels({ ...levels, [criterion.id]: level.score })} />
+                  <input type="radio" name={`level-${criterion.id}`} required checked={levels[criterion.id] === level.score} onChange={() => setLevels((previous) => ({ ...previous, [criterion.id]: level.score }))} />
                   <strong>{level.score} · {level.label}</strong> <span className="muted">{level.description}</span>
                 </label>
               ))}
               <label htmlFor={`note-${criterion.id}`}>Note on {criterion.title.toLowerCase()}</label>
-              <textarea id={`note-${criterion.id}`} rows={2} value={notes[criterion.id] ?? ''} onChange={(e) => setNotes({ ...notes, [criterion.id]: e.target.value })} />
+              <textarea id={`note-${criterion.id}`} rows={2} value={notes[criterion.id] ?? ''} onChange={(e) => setNotes((previous) => ({ ...previous, [criterion.id]: e.target.value }))} />
             </fieldset>
           ))}
           <fieldset>

@@ -4,6 +4,7 @@ import { apiCall } from '../api/api-call.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
 import { StatusBadge } from '../ui/status-badge.js';
+import { TestTable } from '../ui/test-table.js';
 
 /** The hidden-test verdict: a sentence, the score, a row per test, the output, and re-grading. */
 export function VerdictPanel({ detail, onRegraded }: { detail: AttemptDetail; onRegraded: () => void }) {
@@ -32,34 +33,7 @@ export function VerdictPanel({ detail, onRegraded }: { detail: AttemptDetail; on
           <p>
             <StatusBadge status={result.verdict} /> <strong>{Math.round(result.score * 100)}%</strong> of the weighted tests passed. {result.summary}
           </p>
-          <table aria-label="Hidden test results">
-            <thead>
-              <tr>
-                <th scope="col">Test</th>
-                <th scope="col">Category</th>
-                <th scope="col">Weight</th>
-                <th scope="col">Result</th>
-                <th scope="col">Message</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.tests.map((test) => (
-                <tr key={test.name}>
-                  <td>{test.name}</td>
-                  <td>{test.category}</td>
-                  <td>{test.weight}</td>
-                  <td>
-                    <StatusBadge status={test.status} />
-                  </td>
-                  <td>
-                    <code>{test.message}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>Output{result.log.truncated ? ' (cut short)' : ''}</h3>
-          <pre className="console">{result.log.text || '(nothing printed)'}</pre>
+          <TestTable tests={result.tests} log={result.log} label="Hidden test results" withWeight />
         </>
       ) : null}
       <ErrorMessage error={error} />

@@ -1,0 +1,40 @@
+import type { TestResult } from '@assay/contract';
+import { StatusBadge } from './status-badge.js';
+
+/** One row per test: name, category, (weight), result, message; then the captured output. */
+export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
+  return (
+    <>
+      <table aria-label={label} className="results">
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            <th scope="col">Category</th>
+            {withWeight ? <th scope="col">Weight</th> : null}
+            <th scope="col">Result</th>
+            <th scope="col">Message</th>
+          </tr>
+        </thead>
+        <tbody>
+          {tests.map((test) => (
+            <tr key={test.name}>
+              <td>{test.name}</td>
+              <td>{test.category}</td>
+              {withWeight ? <td>{test.weight}</td> : null}
+              <td>
+                <StatusBadge status={test.status} />
+              </td>
+              <td>
+                <code>{test.message}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>Console output{log.truncated ? ' (cut short)' : ''}</h3>
+      <pre className="console" aria-label="Console output">
+        {log.text || '(nothing printed)'}
+      </pre>
+    </>
+  );
+}

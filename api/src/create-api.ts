@@ -19,7 +19,8 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   const now = options.now ?? Date.now;
   const db = options.db ?? (await createDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: `${config.ASSAY_DATA_DIR}/pglite` }));
   await migrate(db);
-  const catalog = options.catalog ?? createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR });
+  // The API looks at the challenge folders at most every 2 s; see createChallengeCatalog.
+  const catalog = options.catalog ?? createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR, recheckAfterMs: 2_000 });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const queue = createGradeQueue({ connection: redis, prefix: config.ASSAY_QUEUE_PREFIX });
   const challengeIdOf = async (attemptId: string) =>

@@ -17,26 +17,39 @@ const ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
  * grading), so a hiring team's edit is seen on the next call. The content hash itself is
  * computed on each (re)load. One broken folder never hides the others: `list` reports its
  * problems beside the rest.
+ *
+ * `recheckAfterMs` (default 0: every call) lets a caller serving many requests, the API, look
+ * at the disk at most that often: a few hundred candidates a second each costing a stat of
+ * every file saturated Node's file-system threads. The runner keeps 0, as it grades a version.
  */
-export function createChallengeCatalog({ root }: { root: string }) {
+export function createChallengeCatalog({ root, recheckAfterMs = 0, now = Date.now }: { root: string; recheckAfterMs?: number; now?: () => number }) {
   const base = resolve(root);
-  const cache = new Map<string, { fingerprint: string; loaded: Promise<Challenge> }>();
+  const cache = new Map<string, { fingerprint: string; loaded: Promise<Challenge>; checkedAt: number }>();
+  let listed: { ids: Promise<string[]>; at: number } | undefined;
 
   async function load(id: string): Promise<Challenge> {
+    const cached = cache.get(id);
+    if (cached && now() - cached.checkedAt < recheckAfterMs) return cached.loaded;
     const dir = join(base, id);
     const fingerprint = await fingerprintOf(dir);
-    const cached = cache.get(id);
-    if (cached?.fingerprint === fingerprint) return cached.loaded;
+    if (cached?.fingerprint === fingerprint) {
+      cached.checkedAt = now();
+      return cached.loaded;
+    }
     const loaded = loadChallenge(dir, base);
-    cache.set(id, { fingerprint, loaded });
+    cache.set(id, { fingerprint, loaded, checkedAt: now() });
     loaded.catch(() => cache.delete(id));
     return loaded;
   }
 
   return {
-    async ids(): Promise<string[]> {
-      const entries = await readdir(base, { withFileTypes: true });
-      return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_CHALLENGES.has(e.name)).map((e) => e.name).sort();
+    ids(): Promise<string[]> {
+      if (listed && now() - listed.at < recheckAfterMs) return listed.ids;
+      const ids = readdir(base, { withFileTypes: true }).then((entries) =>
+        entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !NOT_CHALLENGES.has(e.name)).map((e) => e.name).sort(),
+      );
+      listed = { ids, at: now() };
+      return ids;
     },
     async list(): Promise<CatalogEntry[]> {
       const ids = await this.ids();

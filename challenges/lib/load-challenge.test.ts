@@ -136,6 +136,18 @@ describe('createChallengeCatalog', () => {
     expect(after.prompt).toMatch(/Build it/);
   });
 
+  it('with recheckAfterMs, looks at the disk at most that often and sees an edit after it', async () => {
+    await scaffoldChallenge(root, 'slow', { kind: 'coding' });
+    let clock = 0;
+    const catalog = createChallengeCatalog({ root, recheckAfterMs: 2_000, now: () => clock });
+    const before = await catalog.get('slow');
+    await edit(join(root, 'slow/prompt.md'), 'TODO', 'Edited');
+    clock = 1_000;
+    expect((await catalog.get('slow')).contentHash).toBe(before.contentHash);
+    clock = 2_500;
+    expect((await catalog.get('slow')).prompt).toMatch(/Edited/);
+  });
+
   it('refuses ids that are not challenges, including traversal', async () => {
     const catalog = createChallengeCatalog({ root });
     await expect(catalog.get('../etc')).rejects.toThrow(/there is no challenge/);

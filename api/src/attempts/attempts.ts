@@ -61,9 +61,10 @@ export function createAttempts({ db, gradings, now }: { db: Database; gradings: 
         throw new HttpError(409, 'attempt_closed', 'this attempt is closed; no more events are recorded');
       }
       return db.transaction(async (tx) => {
-        for (const event of batch.events) {
-          await tx.query('INSERT INTO events (attempt_id, seq, event) VALUES ($1, $2, $3::jsonb) ON CONFLICT (attempt_id, seq) DO NOTHING', [attempt.id, event.seq, JSON.stringify(event)]);
-        }
+        // One statement for the whole batch: a round trip per event held the connection (and
+        // the attempt's row lock) long enough to queue 500 autosaving candidates behind it.
+        const values = batch.events.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3}::jsonb)`).join(', ');
+        await tx.query(`INSERT INTO events (attempt_id, seq, event) VALUES ${values} ON CONFLICT (attempt_id, seq) DO NOTHING`, [attempt.id, ...batch.events.flatMap((event) => [event.seq, JSON.stringify(event)])]);
         const [{ acked_seq: acked }] = (await tx.query<{ acked_seq: number }>('SELECT acked_seq FROM attempts WHERE id = $1 FOR UPDATE', [attempt.id])) as [{ acked_seq: number }];
         const following = await tx.query<{ seq: number }>('SELECT seq FROM events WHERE attempt_id = $1 AND seq > $2 ORDER BY seq LIMIT 5000', [attempt.id, acked]);
         let next = acked;

@@ -13,8 +13,9 @@ export async function testSandboxes(name: string, poolSize = 0) {
     images,
     runnerId,
     sandboxes,
-    /** Containers this test's runner id still has. */
+    /** Containers this test's runner id still has once the removals it started are done. */
     async leftovers(): Promise<string[]> {
+      await sandboxes.settled();
       const list = await docker.listContainers({ all: true, filters: { label: [`dev.assay.runner=${runnerId}`] } });
       return list.map((c) => c.Id);
     },

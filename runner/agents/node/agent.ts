@@ -121,6 +121,10 @@ function decode(value: Json): unknown {
 }
 
 function encode(value: unknown): Json {
+  // Most answers are primitives: they need no JSON round trip (a 20,000-call batch makes 20,000).
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (value === undefined) return null;
   const text = JSON.stringify(value, (_key, v: unknown) => {
     if (v instanceof Map) return Object.fromEntries(v);
     if (v instanceof Set) return [...v];
@@ -152,9 +156,14 @@ function resolveCallable(ref: number | null | undefined, name: string): (...args
   return (method as (...args: unknown[]) => unknown).bind(target);
 }
 
-async function invoke(ref: number | null | undefined, name: string, args: Json[] = []): Promise<Json> {
-  const result = await resolveCallable(ref, name)(...args.map(decode));
-  return encode(result);
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+}
+
+/** Synchronous for a synchronous method, so a batch of them costs no microtask per call. */
+function invoke(callable: (...args: unknown[]) => unknown, args: Json[] = []): Json | Promise<Json> {
+  const result = callable(...args.map(decode));
+  return isThenable(result) ? Promise.resolve(result).then(encode) : encode(result);
 }
 
 async function handle(request: Request): Promise<Json> {
@@ -170,10 +179,11 @@ async function handle(request: Request): Promise<Json> {
       return { $ref: ref };
     }
     case 'call':
-      return invoke(request.ref, request.name ?? '', request.args);
+      return invoke(resolveCallable(request.ref, request.name ?? ''), request.args);
     case 'batch': {
       const results: Json[] = [];
       const steps = request.steps ?? [];
+      const callables = new Map<string, (...args: unknown[]) => unknown>();
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i]!;
         if (step.clock !== undefined) {
@@ -181,7 +191,11 @@ async function handle(request: Request): Promise<Json> {
           continue;
         }
         try {
-          results.push(await invoke(request.ref, step.name ?? '', step.args));
+          const name = step.name ?? '';
+          let callable = callables.get(name);
+          if (!callable) callables.set(name, (callable = resolveCallable(request.ref, name)));
+          const answer = invoke(callable, step.args);
+          results.push(isThenable(answer) ? await answer : answer);
         } catch (error) {
           throw Object.assign(error instanceof Error ? error : new Error(String(error)), { step: i });
         }
@@ -196,8 +210,48 @@ async function handle(request: Request): Promise<Json> {
   }
 }
 
+/** Throwaway code for warmUp: a TypeScript class shaped like a challenge's. */
+const WARM_UP_SOURCE = `
+export class Counter {
+  private readonly counts = new Map<string, { used: number; at: number }>();
+  constructor(private readonly limit: number, private readonly now: () => number) {}
+  hit(key: string, cost: number = 1): boolean {
+    const entry = this.counts.get(key) ?? { used: 0, at: this.now() };
+    if (entry.used + cost > this.limit) return false;
+    this.counts.set(key, { used: entry.used + cost, at: this.now() });
+    return true;
+  }
+  size(): number { return this.counts.size; }
+}
+`;
+
+/**
+ * Runs while the sandbox waits in the warm pool, before it reports ready: V8 compiles sucrase and
+ * this agent's load and batch paths on throwaway input, so a grading does not pay for the first
+ * transform and the first thousands of calls in the interpreter. Leaves no state behind.
+ */
+async function warmUp(): Promise<void> {
+  let code = '';
+  for (let i = 0; i < 8; i++) code = transform(WARM_UP_SOURCE, { transforms: ['typescript', 'imports'], filePath: 'warm-up.ts' }).code;
+  const module = { exports: {} as Record<string, unknown> };
+  new Function('exports', 'module', code)(module.exports, module);
+  candidate = module.exports;
+  api = { classes: { Counter: { methods: { hit: ['key', 'cost'], size: [] } } }, functions: {} };
+  const { $ref } = (await handle({ id: 0, op: 'new', class: 'Counter', args: [3, { $clock: 'warm-up' }] })) as { $ref: number };
+  const steps: Step[] = [];
+  for (let i = 0; i < 4_000; i++) steps.push(i % 50 === 0 ? { clock: 'warm-up', set: i } : { name: i % 97 === 0 ? 'size' : 'hit', args: [`k${i % 500}`, 1 + (i % 2)] });
+  const request = JSON.stringify({ id: 0, op: 'batch', ref: $ref, steps });
+  JSON.stringify(await handle(JSON.parse(request) as Request));
+  candidate = {};
+  api = { classes: {}, functions: {} };
+  instances.clear();
+  clocks.clear();
+  nextRef = 1;
+}
+
 async function main(): Promise<void> {
   fs.mkdirSync(workDir, { recursive: true });
+  await warmUp();
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   send({ type: 'ready' });
   let loaded = false;

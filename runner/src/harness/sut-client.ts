@@ -57,15 +57,15 @@ function unwrap(reply: Awaited<ReturnType<AgentChannel['request']>>): unknown {
 
 /** Replaces harness objects with their wire form: clocks become `{$clock}`, instances `{$ref}`. */
 function encodeArgs(args: unknown[]): unknown[] {
-  return args.map(function encode(value: unknown): unknown {
-    if (value instanceof ChannelClock) return { $clock: value.clockId };
-    if (value instanceof ChannelInstance) return { $ref: value.ref };
-    if (Array.isArray(value)) return value.map(encode);
-    if (value !== null && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
-    }
-    return value;
-  });
+  return args.map(wireForm);
+}
+
+function wireForm(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof ChannelClock) return { $clock: value.clockId };
+  if (value instanceof ChannelInstance) return { $ref: value.ref };
+  if (Array.isArray(value)) return value.map(wireForm);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wireForm(v)]));
 }
 
 /**

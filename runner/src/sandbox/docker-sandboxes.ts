@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import type { SandboxLimits } from '@assay/contract';
 import type { SandboxProvider } from '../grading/sandbox-provider.js';
-import { startDockerAgent } from './docker-agent.js';
+import { startDockerAgent, type DockerAgent } from './docker-agent.js';
 import type { Runtime } from './runtime.js';
 import { createSandboxPool } from './sandbox-pool.js';
 
@@ -23,14 +23,45 @@ export function createDockerSandboxes({ docker, images, runnerId, poolSize = 2, 
     start: (runtime, limits) => startDockerAgent(docker, images[runtime], runtime, limits, runnerId),
     ...(onError ? { onError } : {}),
   });
-  const provider: SandboxProvider & { warm(runtime: Runtime, limits: SandboxLimits): void; close(): Promise<void> } = {
+  const removals = new Set<Promise<void>>();
+  /**
+   * Killing a session's sandbox returns at once and the removal (~50 ms of engine work) goes on
+   * in the background, so a verdict does not wait for it. `settled()` and `close()` wait for it.
+   */
+  function removedInBackground(agent: DockerAgent): DockerAgent {
+    return {
+      containerId: agent.containerId,
+      get ended() {
+        return agent.ended;
+      },
+      stdin: agent.stdin,
+      stdout: agent.stdout,
+      stderr: agent.stderr,
+      exited: agent.exited,
+      kill() {
+        const removal = agent.kill();
+        removals.add(removal);
+        void removal.finally(() => removals.delete(removal));
+        return Promise.resolve();
+      },
+    };
+  }
+  const settled = async () => {
+    while (removals.size) await Promise.all(removals);
+  };
+  const provider: SandboxProvider & { warm(runtime: Runtime, limits: SandboxLimits): void; settled(): Promise<void>; close(): Promise<void> } = {
     async open(runtime, limits, { gradingId }) {
       const agent = await pool.take(runtime, limits);
       await onContainer?.(gradingId, agent.containerId);
-      return agent;
+      return removedInBackground(agent);
     },
     warm: (runtime, limits) => pool.warm(runtime, limits),
-    close: () => pool.close(),
+    /** Resolves once every sandbox killed so far has been removed. */
+    settled,
+    async close() {
+      await pool.close();
+      await settled();
+    },
   };
   return provider;
 }

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@assay/contract';
+import { GapBuffer, type FrozenText } from './gap-buffer.js';
 import type { Replay, ReplayFrame, ReplayMarker } from './replay-types.js';
 
 export interface ReplayOptions {
@@ -8,7 +9,8 @@ export interface ReplayOptions {
   idleAfterMs?: number;
 }
 
-interface Keyframe {
+/** The state after an event: what a seek rebuilds. */
+interface FrameState {
   eventIndex: number;
   files: Record<string, string>;
   activeFile: string | null;
@@ -16,13 +18,17 @@ interface Keyframe {
   focused: boolean;
 }
 
+/** The state kept every N events, its files as frozen copies that become strings on first use. */
+type Keyframe = Omit<FrameState, 'files'> & { files: ReadonlyArray<readonly [string, FrozenText]> };
+
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
-/** Applies one edit; an offset past the end is clamped so the rest of a session stays watchable. */
-function applyEdit(text: string, changes: Extract<RecordedEvent, { type: 'edit' }>['changes'], problems: string[], seq: number): string {
+const REACHES_PAST_END = 'an edit reaches past the end of the file; clamped';
+
+/** Applies one edit to a string (seeking from a keyframe); clamped as GapBuffer.replace is. */
+function applyEdit(text: string, changes: Extract<RecordedEvent, { type: 'edit' }>['changes']): string {
   for (const change of changes) {
     const offset = Math.min(change.offset, text.length);
-    if (offset !== change.offset || change.offset + change.length > text.length) problems.push(`event ${seq}: an edit reaches past the end of the file; clamped`);
     text = text.slice(0, offset) + change.text + text.slice(Math.min(text.length, offset + change.length));
   }
   return text;
@@ -54,16 +60,16 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
   const problems: string[] = [];
   const keyframes: Keyframe[] = [];
   const markers: ReplayMarker[] = [];
-  const state: Keyframe = { eventIndex: -1, files: {}, activeFile: null, selection: null, focused: true };
-  keyframes.push({ ...state, files: {} });
+  const state: FrameState = { eventIndex: -1, files: {}, activeFile: null, selection: null, focused: true };
+  keyframes.push({ ...state, files: [] });
 
-  const apply = (target: Keyframe, event: RecordedEvent, index: number, collect: boolean) => {
+  const apply = (target: FrameState, event: RecordedEvent, index: number) => {
     switch (event.type) {
       case 'snapshot':
         target.files = { ...event.files };
         break;
       case 'edit':
-        target.files = { ...target.files, [event.file]: applyEdit(target.files[event.file] ?? '', event.changes, collect ? problems : [], event.seq) };
+        target.files = { ...target.files, [event.file]: applyEdit(target.files[event.file] ?? '', event.changes) };
         break;
       case 'open':
         target.activeFile = event.file;
@@ -80,12 +86,24 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
     target.eventIndex = index;
   };
 
-  // Keyframes share unchanged file strings, so each costs one object, not a copy of every file.
+  // Files are edited in gap buffers; a keyframe freezes them (unchanged files share their copy).
+  const buffers = new Map<string, GapBuffer>();
   events.forEach((event, index) => {
-    apply(state, event, index, true);
+    if (event.type === 'snapshot') {
+      buffers.clear();
+      for (const [file, text] of Object.entries(event.files)) buffers.set(file, new GapBuffer(text));
+    } else if (event.type === 'edit') {
+      let buffer = buffers.get(event.file);
+      if (!buffer) buffers.set(event.file, (buffer = new GapBuffer('')));
+      for (const change of event.changes) {
+        if (change.offset + change.length > buffer.length) problems.push(`event ${event.seq}: ${REACHES_PAST_END}`);
+        buffer.replace(change.offset, change.length, change.text);
+      }
+    } else apply(state, event, index);
+    state.eventIndex = index;
     const marker = markerOf(event, index);
     if (marker) markers.push(marker);
-    if ((index + 1) % keyframeEvery === 0) keyframes.push({ ...state, files: { ...state.files } });
+    if ((index + 1) % keyframeEvery === 0) keyframes.push({ ...state, files: [...buffers].map(([file, buffer]) => [file, buffer.freeze()] as const) });
   });
 
   const durationMs = events.at(-1)?.t ?? 0;
@@ -129,8 +147,8 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
       const time = Math.max(0, Math.min(t, durationMs));
       const last = lastIndexAt(time);
       const keyframe = keyframes[Math.floor((last + 1) / keyframeEvery)]!;
-      const frame: Keyframe = { ...keyframe };
-      for (let i = keyframe.eventIndex + 1; i <= last; i++) apply(frame, events[i]!, i, false);
+      const frame: FrameState = { ...keyframe, files: Object.fromEntries(keyframe.files.map(([file, text]) => [file, text.toString()])) };
+      for (let i = keyframe.eventIndex + 1; i <= last; i++) apply(frame, events[i]!, i);
       return { t: time, files: frame.files, activeFile: frame.activeFile, selection: frame.selection, focused: frame.focused, eventIndex: last };
     },
   };

@@ -3,6 +3,7 @@ import type { ChallengeCatalog } from '@assay/challenges';
 import { createChallengeCatalog } from '@assay/challenges';
 import { createApp } from './app.js';
 import { createAttempts } from './attempts/attempts.js';
+import { createEventStore } from './attempts/event-store.js';
 import type { ApiConfig } from './config.js';
 import { createDatabase } from './db/create-database.js';
 import type { Database } from './db/database.js';
@@ -26,7 +27,7 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   const challengeIdOf = async (attemptId: string) =>
     (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;
   const gradings = createGradings({ db, queue, challengeIdOf, now });
-  const attempts = createAttempts({ db, gradings, now });
+  const attempts = createAttempts({ db, gradings, events: createEventStore({ db }), now });
   const app = createApp({ db, catalog, queue, attempts, gradings, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, now });
   return {
     app,

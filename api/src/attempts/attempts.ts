@@ -5,12 +5,13 @@ import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
 import { HttpError } from '../http-error.js';
 import { newId } from '../tokens.js';
+import type { EventStore } from './event-store.js';
 
 /** How long after the deadline a save or event batch already on its way is still accepted. */
 const DEADLINE_GRACE_MS = 5_000;
 
 /** An attempt's life: start (the timer starts), save files, record events, submit once. */
-export function createAttempts({ db, gradings, now }: { db: Database; gradings: Gradings; now: () => number }) {
+export function createAttempts({ db, gradings, events, now }: { db: Database; gradings: Gradings; events: EventStore; now: () => number }) {
   async function savedFiles(attemptId: string): Promise<SubmittedFile[]> {
     return db.query<SubmittedFile>('SELECT path, content FROM attempt_files WHERE attempt_id = $1 ORDER BY path', [attemptId]);
   }
@@ -22,6 +23,8 @@ export function createAttempts({ db, gradings, now }: { db: Database; gradings: 
 
   return {
     savedFiles,
+    /** Up to `limit` recorded events with seq > `after`, in seq order. */
+    readEvents: events.read,
 
     /** Starts the attempt (idempotent): the starter becomes the saved files and the deadline is set. */
     async start(inviteId: string, challenge: Challenge, language: Language, timeLimitMinutes: number): Promise<AttemptRow> {
@@ -60,21 +63,7 @@ export function createAttempts({ db, gradings, now }: { db: Database; gradings: 
       if (attempt.status !== 'started' || now() > attempt.deadline + DEADLINE_GRACE_MS) {
         throw new HttpError(409, 'attempt_closed', 'this attempt is closed; no more events are recorded');
       }
-      return db.transaction(async (tx) => {
-        // One statement for the whole batch: a round trip per event held the connection (and
-        // the attempt's row lock) long enough to queue 500 autosaving candidates behind it.
-        const values = batch.events.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3}::jsonb)`).join(', ');
-        await tx.query(`INSERT INTO events (attempt_id, seq, event) VALUES ${values} ON CONFLICT (attempt_id, seq) DO NOTHING`, [attempt.id, ...batch.events.flatMap((event) => [event.seq, JSON.stringify(event)])]);
-        const [{ acked_seq: acked }] = (await tx.query<{ acked_seq: number }>('SELECT acked_seq FROM attempts WHERE id = $1 FOR UPDATE', [attempt.id])) as [{ acked_seq: number }];
-        const following = await tx.query<{ seq: number }>('SELECT seq FROM events WHERE attempt_id = $1 AND seq > $2 ORDER BY seq LIMIT 5000', [attempt.id, acked]);
-        let next = acked;
-        for (const { seq } of following) {
-          if (seq !== next + 1) break;
-          next = seq;
-        }
-        if (next !== acked) await tx.query('UPDATE attempts SET acked_seq = $2 WHERE id = $1', [attempt.id, next]);
-        return next;
-      });
+      return events.record(attempt.id, batch);
     },
 
     /**
@@ -95,7 +84,10 @@ export function createAttempts({ db, gradings, now }: { db: Database; gradings: 
         const gradingId = await gradings.create(tx, attempt, 'hidden', attempt.content_hash, files.filter((f) => f.path !== DESIGN_DOC_PATH));
         return { gradingId, submittedAt, created: true };
       });
-      if (outcome.created) await gradings.enqueue(outcome.gradingId);
+      if (outcome.created) {
+        await gradings.enqueue(outcome.gradingId);
+        await events.compact(attemptId);
+      }
       return { gradingId: outcome.gradingId, submittedAt: outcome.submittedAt };
     },
 

@@ -95,8 +95,8 @@ export function reviewRoutes({ db, catalog, attempts, gradings, now }: { db: Dat
       const after = Number(c.req.query('after') ?? -1);
       const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 5000), 1), 20_000);
       if (!Number.isInteger(after) || !Number.isInteger(limit)) throw new HttpError(400, 'invalid_request', 'after and limit are whole numbers');
-      const events = await db.query<{ event: unknown }>('SELECT event FROM events WHERE attempt_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [row.id, after, limit]);
-      return c.json({ events: events.map((e) => e.event), done: events.length < limit });
+      const events = await attempts.readEvents(row.id, after, limit);
+      return c.json({ events, done: events.length < limit });
     })
     .post('/attempts/:id/regrade', async (c) => {
       const row = await attemptOr404(c.req.param('id'));

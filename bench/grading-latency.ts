@@ -79,8 +79,9 @@ export async function runnerLatency(
         const [verdict] = await queues.verdictsFor(job.gradingId);
         if (verdict?.verdict !== 'passed') throw new Error(`the ${language} reference did not pass: ${verdict?.summary}`);
         if (i > 0) sample.push(ms);
-        // Let the pool refill between submissions, as on an idle queue.
-        if (poolSize > 0) await new Promise((resolve) => setTimeout(resolve, 400));
+        // An idle queue: the pool has refilled (the refill starts once the last sandbox is
+        // removed, and a start takes ~300 ms) before the next submission.
+        if (poolSize > 0) await new Promise((resolve) => setTimeout(resolve, 1_000));
       }
       results[language] = summarize(sample);
     }

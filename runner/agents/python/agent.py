@@ -4,8 +4,10 @@ Runs as the sandbox's main process: `python3 -I -S -B agent.py <work-dir>`. Isol
 no `site` mean nothing a candidate ships (sitecustomize.py, .pth files, PYTHON* variables)
 runs before the agent; the work dir joins sys.path only to import the entry module.
 """
+import functools
 import importlib
 import json
+import math
 import os
 import re
 import sys
@@ -43,6 +45,7 @@ def _fallback(value):
     raise TypeError(f"cannot send a {type(value).__name__} as JSON")
 
 
+@functools.lru_cache(maxsize=1024)
 def snake(name):
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
@@ -103,7 +106,13 @@ def decode(value):
     return value
 
 
+_PLAIN = (bool, int, str, type(None))
+
+
 def encode(value):
+    # Most answers are plain values: no JSON round trip for them (a batch makes thousands).
+    if type(value) in _PLAIN or (type(value) is float and math.isfinite(value)):
+        return value
     return json.loads(json.dumps(value, allow_nan=False, default=_fallback))
 
 
@@ -152,12 +161,18 @@ def handle(request):
         return invoke(request.get("ref"), request.get("name", ""), request.get("args"))
     if op == "batch":
         results = []
+        ref = request.get("ref")
+        callables = {}
         for index, step in enumerate(request.get("steps") or []):
             if "clock" in step:
                 _clocks[step["clock"]] = step.get("set", 0)
                 continue
             try:
-                results.append(invoke(request.get("ref"), step.get("name", ""), step.get("args")))
+                name = step.get("name", "")
+                fn = callables.get(name)
+                if fn is None:
+                    fn = callables[name] = resolve(ref, name)
+                results.append(encode(fn(*[decode(a) for a in step.get("args") or []])))
             except Exception as error:  # noqa: BLE001
                 error.step = index
                 raise

@@ -4,7 +4,7 @@ import { SandboxLimits, type SubmittedFile } from '@assay/contract';
 import { openSession } from '../grading/open-session.js';
 import { spawnLocalAgent } from '../sandbox/local-agent.js';
 import type { Runtime } from '../sandbox/runtime.js';
-import { runTests } from './run-tests.js';
+import { runTests, type RunTestsOptions } from './run-tests.js';
 import type { TestCase } from './test-case.js';
 
 const counterInterface = { classes: { Counter: { constructor: ['clock'], methods: { add: ['by'], now: [] } } }, functions: {} };
@@ -30,13 +30,14 @@ const followsClock = test('clock', async ({ sut, clock }) => {
   assert.deepEqual(await counter.batch([now.at(1000), ['now'], now.at(1500), ['now']]), [1000, 1500]);
 });
 
-async function run(runtime: Runtime, addBody: string, tests: TestCase[]) {
+async function run(runtime: Runtime, addBody: string, tests: TestCase[], referenceMs?: RunTestsOptions['referenceMs']) {
   const files = sources[runtime](addBody);
   const entry = files[0]!.path;
   return runTests({
     tests,
     runTimeoutMs: 20_000,
     restarts: 1,
+    ...(referenceMs ? { referenceMs } : {}),
     openSession: async () => openSession(await spawnLocalAgent(runtime), limits, { language: runtime === 'node' ? 'javascript' : 'python', entry, files, interface: counterInterface }),
   });
 }
@@ -99,5 +100,29 @@ describe('clocks', () => {
     });
     const result = await run('node', code.node.correct, [readsClock('first', 5_000, 5_000), readsClock('second', 0, 0)]);
     expect(result.results.map((r) => r.status)).toEqual(['passed', 'passed']);
+  });
+});
+
+describe('performance tests', () => {
+  const manyAdds: TestCase = {
+    ...test('many adds', async ({ sut, measure }) => {
+      const counter = await sut.create('Counter', null);
+      await measure(() => counter.batch(Array.from({ length: 2_000 }, () => ['add', 1])));
+    }),
+    performance: { maxRatio: 2 },
+  };
+
+  it('times the reference again under the current load before calling code too slow', async () => {
+    const asked: boolean[] = [];
+    // The cached reference was measured on an idle machine; timed now, under load, it is slower.
+    const referenceMs = async (_: TestCase, { now = false } = {}) => (asked.push(now), now ? 60_000 : 0.001);
+    const result = await run('node', code.node.correct, [manyAdds], referenceMs);
+    expect(result.results[0]).toMatchObject({ status: 'passed', message: expect.stringMatching(/vs the reference's 60000\.0 ms/) });
+    expect(asked).toEqual([false, true]);
+  });
+
+  it('still fails code that is too slow against the reference timed now', async () => {
+    const result = await run('node', code.node.correct, [manyAdds], async () => 0.001);
+    expect(result.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/^too slow: .* \(limit 2×\)$/) });
   });
 });

@@ -17,8 +17,11 @@ export interface RunTestsOptions {
   tests: readonly TestCase[];
   /** Opens a fresh sandbox with the code loaded; called again after a sandbox dies mid-run. */
   openSession: () => Promise<TestSession>;
-  /** Reference time in ms for a performance test, measured outside the candidate's sandbox. */
-  referenceMs?: (test: TestCase) => Promise<number>;
+  /**
+   * Reference time in ms for a performance test, measured outside the candidate's sandbox;
+   * with `now`, measured again at once rather than taken from a cache.
+   */
+  referenceMs?: (test: TestCase, options?: { now?: boolean }) => Promise<number>;
   /** Fresh sandboxes allowed after one dies, so one runaway test does not cost every later test. */
   restarts?: number;
   /** Runs of a performance test before it fails, the fastest counting (machines are noisy). */
@@ -116,12 +119,15 @@ async function runOne(
       return { status: 'passed', message: '' };
     }
     if (!referenceMs) throw new InfraError(`no reference timing available for performance test "${test.name}"`);
-    const reference = await referenceMs(test);
+    let reference = await referenceMs(test);
     let best = Infinity;
     for (let attempt = 0; attempt < performanceAttempts; attempt++) {
       best = Math.min(best, await runBody(test, session.channel));
       if (best / reference <= test.performance.maxRatio) break;
     }
+    // A busy machine (a burst of submissions) slows the candidate's run, not the cached
+    // reference: before calling code too slow, the reference is timed again under the same load.
+    if (best / reference > test.performance.maxRatio) reference = Math.max(reference, await referenceMs(test, { now: true }));
     const ratio = best / reference;
     const figures = `${best.toFixed(1)} ms vs the reference's ${reference.toFixed(1)} ms: ${ratio.toFixed(2)}× (limit ${test.performance.maxRatio}×)`;
     return ratio <= test.performance.maxRatio

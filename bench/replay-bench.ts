@@ -1,4 +1,6 @@
-import { gzipSync } from 'node:zlib';
+import { isDeepStrictEqual } from 'node:util';
+import { decodeEventChunk, encodeEventChunk } from '../api/src/attempts/event-chunk-codec.js';
+import { CHUNK_EVENTS } from '../api/src/attempts/event-store.js';
 import { rebuildNaively } from '../web/src/replay/naive-rebuild.js';
 import { openReplay } from '../web/src/replay/open-replay.js';
 import { prng, typingSession } from '../web/src/replay/random-session.js';
@@ -7,15 +9,19 @@ import { summarize, type Summary } from './stats.js';
 export interface ReplayFigures {
   events: number;
   edits: number;
-  /** Bytes of the events as the API stores them today: one JSON document per event. */
-  storedJsonBytes: number;
-  /** The same batches deflated (500 events each): what a compressed batch store would hold. */
-  gzipBatchBytes: number;
+  /** Bytes as the API stores a session once compacted: chunks of CHUNK_EVENTS (event-store.ts). */
+  storedBytes: number;
+  /** Of those, the full-file snapshots a page load records. */
+  snapshotBytes: number;
+  /** Baseline: one JSON document per event, as events arrive and as they were stored before chunks. */
+  jsonBytes: number;
+  /** Decoding the stored chunks and opening the replay (keyframes, markers, idle spans). */
   openMs: number;
+  decodeMs: number;
   seekMs: Summary;
   /** Baseline in the same run: rebuilding the files from the first event at each point. */
   naiveSeekMs: Summary;
-  /** Every sampled seek equalled the naive reconstruction. */
+  /** The chunks decoded to the session exactly, and every sampled seek equalled the naive reconstruction. */
   correct: boolean;
 }
 
@@ -23,12 +29,19 @@ export interface ReplayFigures {
 export function replayBenchmark({ smoke }: { smoke: boolean }): ReplayFigures {
   const events = typingSession(42, smoke ? 5_000 : 100_000);
   const edits = events.filter((e) => e.type === 'edit').length;
-  const storedJsonBytes = events.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e)), 0);
-  let gzipBatchBytes = 0;
-  for (let i = 0; i < events.length; i += 500) gzipBatchBytes += gzipSync(JSON.stringify(events.slice(i, i + 500))).length;
+  const jsonBytes = events.reduce((sum, e) => sum + Buffer.byteLength(JSON.stringify(e)), 0);
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < events.length; i += CHUNK_EVENTS) chunks.push(encodeEventChunk(events.slice(i, i + CHUNK_EVENTS)));
+  const storedBytes = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  // What the snapshots add: the same session stored with their files emptied.
+  const withoutSnapshots = events.map((e) => (e.type === 'snapshot' ? { ...e, files: {} } : e));
+  let snapshotBytes = storedBytes;
+  for (let i = 0; i < events.length; i += CHUNK_EVENTS) snapshotBytes -= encodeEventChunk(withoutSnapshots.slice(i, i + CHUNK_EVENTS)).length;
 
   const opened = performance.now();
-  const replay = openReplay(events);
+  const decoded = chunks.flatMap((chunk) => decodeEventChunk(chunk));
+  const decodeMs = performance.now() - opened;
+  const replay = openReplay(decoded);
   const openMs = performance.now() - opened;
 
   const random = prng(7);
@@ -48,5 +61,6 @@ export function replayBenchmark({ smoke }: { smoke: boolean }): ReplayFigures {
     naive.push(performance.now() - started);
     correct &&= JSON.stringify(replay.frameAt(t).files) === JSON.stringify(expected);
   }
-  return { events: events.length, edits, storedJsonBytes, gzipBatchBytes, openMs, seekMs: summarize(seeks), naiveSeekMs: summarize(naive), correct };
+  correct &&= isDeepStrictEqual(decoded, events);
+  return { events: events.length, edits, storedBytes, snapshotBytes, jsonBytes, openMs, decodeMs, seekMs: summarize(seeks), naiveSeekMs: summarize(naive), correct };
 }

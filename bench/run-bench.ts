@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: every benchmark, measured in one run so each figure sits beside its
  * baseline. Prints a table, writes bench/results/latest.json (and a dated copy) and draws
- * bench/results/latency.svg. BENCH_SMOKE=1 runs each once with tiny counts (a harness check,
- * part of `npm test`; its figures mean nothing).
+ * bench/results/latency.svg, api-latency.svg and burst-drain.svg. BENCH_SMOKE=1 runs each once
+ * with tiny counts (a harness check, part of `npm test`; its figures mean nothing). With
+ * BENCH_PROFILE_DIR set, the API under load writes CPU profiles there.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createChallengeCatalog } from '@assay/challenges';
 import type { Language } from '@assay/contract';
@@ -13,9 +15,10 @@ import { apiLoadBenchmark } from './api-load.js';
 import { burstBenchmark } from './burst.js';
 import { latencyBars, lineChart } from './chart.js';
 import { floorLatency, peerLatency, runnerLatency } from './grading-latency.js';
-import { lifecycleCeiling } from './lifecycle-ceiling.js';
+import { best, lifecycleCeiling } from './lifecycle-ceiling.js';
 import { replayBenchmark } from './replay-bench.js';
 import type { Summary } from './stats.js';
+import { scalingModel, throughputBenchmark } from './throughput.js';
 import { webBenchmark } from './web-load.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -42,17 +45,23 @@ async function main(): Promise<void> {
   const cold = await runnerLatency(challenge, languages, { runs: Math.max(1, Math.ceil(runs / 3)), poolSize: 0 });
   step('peer: one docker run --rm … node --test per submission');
   const peer = await peerLatency(challenge, images.node, Math.max(1, Math.ceil(runs / 3)));
-  step('ceiling: bare create/start/remove of the hardened container');
-  const ceiling = await lifecycleCeiling(images.node, { parallel: 4, total: smoke ? 4 : 40 });
-  Object.assign(figures, { floor, warm, cold, peer, ceilingPerSecond: ceiling });
-  step('burst: 500 reference submissions on the queue, one runner (concurrency 2)');
-  const burst = await burstBenchmark(challenge, { jobs: smoke ? 4 : 500, runners: 1, concurrency: 2, idleSamples: smoke ? 2 : 20 });
-  step('burst: 200 more with two runner processes');
-  const burstTwo = await burstBenchmark(challenge, { jobs: smoke ? 4 : 200, runners: 2, concurrency: 2, idleSamples: smoke ? 1 : 5 });
-  Object.assign(figures, { burst, burstTwo });
+  step('ceiling: the sandbox container lifecycle alone, bare and with the reference loaded');
+  const ceiling = await lifecycleCeiling(challenge, images, { parallels: smoke ? [2] : [2, 4], total: smoke ? 2 : 30 });
+  const ceilingPerSecond = best(ceiling.loaded);
+  Object.assign(figures, { floor, warm, cold, peer, ceiling });
+  step('throughput: one runner at each concurrency, then two runner processes');
+  const throughput = await throughputBenchmark(challenge, { concurrencies: smoke ? [2] : [2, 3, 4, 6], jobs: smoke ? 3 : 40 });
+  const scaling = scalingModel(throughput, cpus().length);
+  Object.assign(figures, { throughput, scaling });
+  step(`burst: ${smoke ? 4 : 500} submissions through the API at once, one runner (concurrency ${throughput.tunedConcurrency})`);
+  const burst = await burstBenchmark(challenge, { jobs: smoke ? 4 : 500, concurrency: throughput.tunedConcurrency, idleSamples: smoke ? 2 : 20 });
+  Object.assign(figures, { burst });
   step('API: 500 candidates autosaving and recording, on PGlite and on Postgres');
   const apiLoad = [];
-  for (const database of ['pglite', 'postgres'] as const) apiLoad.push(await apiLoadBenchmark({ database, candidates: smoke ? 5 : 500, seconds: smoke ? 3 : 30 }));
+  const cpuProfileDir = process.env.BENCH_PROFILE_DIR;
+  for (const database of ['pglite', 'postgres'] as const) {
+    apiLoad.push(await apiLoadBenchmark({ database, candidates: smoke ? 5 : 500, seconds: smoke ? 3 : 30, ...(cpuProfileDir ? { cpuProfileDir: `${cpuProfileDir}/${database}` } : {}) }));
+  }
   Object.assign(figures, { apiLoad });
   step('replay: a generated 100,000-edit session, against a naive rebuild');
   const replay = replayBenchmark({ smoke });
@@ -73,21 +82,29 @@ async function main(): Promise<void> {
     console.log(`  overhead over the floor (typescript p50): ${(ts.p50 - floor.typescript!.p50).toFixed(0)} ms`);
     console.log(`  peer / Assay warm (typescript p50): ${(peer.p50 / ts.p50).toFixed(2)}×`);
   }
-  console.log(`Container lifecycle ceiling: ${ceiling.toFixed(2)} create/start/remove per second (4 in parallel)`);
-  console.log(`\nBurst (target: ≥ 90% of the ceiling; every grading one verdict; idle pickup p99 ≤ 5 ms)`);
-  for (const b of [burst, burstTwo]) {
-    console.log(`  ${b.jobs} jobs, ${b.runners} runner(s) × ${b.concurrency}: drained in ${b.drainSeconds.toFixed(1)} s = ${b.verdictsPerSecond.toFixed(2)} verdicts/s (${((100 * b.verdictsPerSecond) / ceiling).toFixed(0)}% of the ceiling); missing ${b.missing}, duplicated ${b.duplicated}`);
-    console.log(`    idle pickup p50/p99 ${b.idlePickupMs.p50.toFixed(1)} / ${b.idlePickupMs.p99.toFixed(1)} ms; wait in the burst p50/p99 ${(b.burstWaitMs.p50 / 1000).toFixed(1)} / ${(b.burstWaitMs.p99 / 1000).toFixed(1)} s`);
+  const rates = (r: typeof ceiling.bare) => Object.entries(r).map(([parallel, { perSecond, cpuSecondsEach }]) => `${perSecond.toFixed(2)}/s at ${parallel} (${(cpuSecondsEach * 1000).toFixed(0)} ms CPU each)`).join(', ');
+  const share = (perSecond: number) => `${((100 * perSecond) / ceilingPerSecond).toFixed(0)}% of the ceiling`;
+  console.log(`\nContainer lifecycle (the ceiling: create, start, load the reference, remove)`);
+  console.log(`  loaded: ${rates(ceiling.loaded)}`);
+  console.log(`  bare create/start/remove: ${rates(ceiling.bare)}`);
+  console.log(`\nThroughput, reference submissions on the grade queue (target: ≥ 90% of ${ceilingPerSecond.toFixed(2)}/s)`);
+  for (const p of [...throughput.oneRunner, throughput.twoRunners]) {
+    console.log(`  ${p.runners} runner(s) × concurrency ${p.concurrency}: ${p.verdictsPerSecond.toFixed(2)} verdicts/s (${share(p.verdictsPerSecond)}); machine ${p.machineBusyCores.toFixed(1)} of ${cpus().length} cores busy, ${(p.cpuSecondsPerVerdict * 1000).toFixed(0)} ms CPU per verdict; graded other than once ${p.wrong}, reference not passed ${p.notPassed}`);
   }
+  console.log(`  tuned RUNNER_CONCURRENCY here: ${throughput.tunedConcurrency}; model: ${scaling.verdictsPerCore.toFixed(2)} verdicts/s per core → ${Object.entries(scaling.perHostOfCores).map(([cores, v]) => `${cores} cores ${v.toFixed(1)}/s`).join(', ')}`);
+  console.log(`\nBurst through the API (targets: every attempt one verdict; idle pickup p99 ≤ 5 ms)`);
+  console.log(`  ${burst.jobs} submits at once: submit p50/p99 ${burst.submitMs.p50.toFixed(0)} / ${burst.submitMs.p99.toFixed(0)} ms; drained in ${burst.drainSeconds.toFixed(1)} s = ${burst.verdictsPerSecond.toFixed(2)} verdicts/s, sustained ${burst.sustainedPerSecond.toFixed(2)}/s (${share(burst.sustainedPerSecond)})`);
+  console.log(`  missing ${burst.missing}, graded twice ${burst.duplicated}, not passed ${burst.notPassed}; pickup idle p50/p99 ${burst.idlePickupMs.p50.toFixed(1)} / ${burst.idlePickupMs.p99.toFixed(1)} ms, in the burst p50/p99 ${(burst.burstPickupMs.p50 / 1000).toFixed(1)} / ${(burst.burstPickupMs.p99 / 1000).toFixed(1)} s`);
   console.log(`\nAPI under candidates (target: p99 ≤ 50 ms, no errors)`);
   for (const load of apiLoad) {
     const routes = Object.entries(load.routes).map(([route, r]) => `${route} p50/p99 ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms`).join('; ');
-    console.log(`  ${load.database}, ${load.candidates} candidates for ${load.seconds} s: ${routes}; ${load.eventsPerSecond.toFixed(0)} events/s; ${load.errors} errors; baseline GET /api/health p50/p99 ${load.health.p50.toFixed(0)} / ${load.health.p99.toFixed(0)} ms`);
+    console.log(`  ${load.database}, ${load.candidates} candidates for ${load.seconds} s: ${routes}; ${load.eventsPerSecond.toFixed(0)} events/s; ${load.errors} errors`);
+    console.log(`    baseline GET /api/health p50/p99 ${load.health.p50.toFixed(0)} / ${load.health.p99.toFixed(0)} ms; cores busy: API ${load.cpu.api.toFixed(2)}, load generator ${load.cpu.generator.toFixed(2)}, machine ${load.cpu.machine.toFixed(2)} of ${cpus().length}`);
   }
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   console.log(`\nReplay, ${replay.edits.toLocaleString('en')} edits in ${replay.events.toLocaleString('en')} events (targets: ≤ 200 KB stored, open ≤ 150 ms, seek p95 ≤ 16 ms)`);
-  console.log(`  stored as JSON today ${kb(replay.storedJsonBytes)}; deflated in 500-event batches ${kb(replay.gzipBatchBytes)}`);
-  console.log(`  open ${replay.openMs.toFixed(0)} ms; seek p50/p95/p99 ${replay.seekMs.p50.toFixed(2)} / ${replay.seekMs.p95.toFixed(2)} / ${replay.seekMs.p99.toFixed(2)} ms`);
+  console.log(`  stored ${kb(replay.storedBytes)} in chunks (of which the page loads' full-file snapshots ${kb(replay.snapshotBytes)}); baseline one JSON row per event ${kb(replay.jsonBytes)}`);
+  console.log(`  open ${replay.openMs.toFixed(0)} ms (decoding the chunks ${replay.decodeMs.toFixed(0)} ms); seek p50/p95/p99 ${replay.seekMs.p50.toFixed(2)} / ${replay.seekMs.p95.toFixed(2)} / ${replay.seekMs.p99.toFixed(2)} ms`);
   console.log(`  baseline, naive rebuild per seek: p50 ${replay.naiveSeekMs.p50.toFixed(0)} ms (${(replay.naiveSeekMs.p50 / replay.seekMs.p50).toFixed(0)}× slower); every sampled seek correct: ${replay.correct}`);
   console.log(`\nWeb (targets: shell ≤ 200 KB gzip, editable ≤ 1 s cold)`);
   console.log(`  app shell ${kb(web.shellGzip)} gzip; Monaco ${kb(web.monacoGzip)} gzip in ${web.monacoFiles} lazy chunks and workers`);
@@ -99,10 +116,28 @@ async function main(): Promise<void> {
   await writeFile(`${RESULTS}${file}`, json);
   if (!smoke) {
     await writeFile(`${RESULTS}${new Date().toISOString().slice(0, 10)}.json`, json);
-    await writeFile(`${RESULTS}burst-drain.svg`, lineChart(`Burst of ${burst.jobs}: gradings without a verdict`, burst.drain, 'seconds', 'remaining'));
-    await writeFile(`${RESULTS}latency.svg`, latencyBars(`Submit to verdict, ${challengeId}`, rows.map(([label, s]) => ({ label, p50: s.p50, p95: s.p95 }))));
+    const pace = (perSecond: number): Array<[number, number]> => [[0, 0], [burst.jobs / perSecond, burst.jobs]];
+    await writeFile(
+      `${RESULTS}burst-drain.svg`,
+      lineChart(
+        `Burst of ${burst.jobs} submissions: verdicts done over time`,
+        [
+          { label: 'verdicts done', points: burst.drain },
+          { label: `the ceiling's pace (${ceilingPerSecond.toFixed(1)}/s)`, points: pace(ceilingPerSecond), dashed: true },
+          { label: `90% of it`, points: pace(0.9 * ceilingPerSecond), dashed: true },
+        ],
+        'seconds since the burst',
+        'verdicts',
+      ),
+    );
+    await writeFile(`${RESULTS}latency.svg`, latencyBars(`Submit to verdict, ${challengeId}`, rows.map(([label, s]) => ({ label, p50: s.p50, tail: s.p95 })), 'p95'));
+    const apiBars = apiLoad.flatMap((load) => [
+      ...Object.entries(load.routes).map(([route, r]) => ({ label: `${load.database} ${route.replace('/api/candidate/', '… ')}`, p50: r.p50, tail: r.p99 })),
+      { label: `${load.database} baseline /api/health`, p50: load.health.p50, tail: load.health.p99 },
+    ]);
+    await writeFile(`${RESULTS}api-latency.svg`, latencyBars(`API under ${apiLoad[0]!.candidates} candidates`, apiBars, 'p99'));
   }
-  console.log(`\nwrote bench/results/${file}${smoke ? '' : ', latency.svg and burst-drain.svg'}`);
+  console.log(`\nwrote bench/results/${file}${smoke ? '' : ', latency.svg, api-latency.svg and burst-drain.svg'}`);
 }
 
 main().then(

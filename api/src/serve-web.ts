@@ -11,7 +11,15 @@ export function serveWeb(dist: string) {
     return web.get('*', (c) => c.html('<!doctype html><title>Assay</title><h1>Assay</h1><p>The API is running. The web app is not built yet: run <code>npm run -w web build</code>.</p>'));
   }
   const root = relative(process.cwd(), dist) || '.';
-  web.use('/assets/*', serveStatic({ root }));
+  web.use('/assets/*', async (c, next) => {
+    await next();
+    // Vite names every asset by its content's hash, so a browser may keep it for good.
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  // The build writes .br and .gz beside each asset (web/build/precompress.ts).
+  web.use('/assets/*', serveStatic({ root, precompressed: true }));
+  // A missing asset is a 404, not the app's page (which would then be cached for good).
+  web.get('/assets/*', (c) => c.text(`no such asset: ${c.req.path}`, 404));
   web.get('*', async (c) => c.html(await readFile(`${dist}/index.html`, 'utf8')));
   return web;
 }

@@ -251,7 +251,7 @@ async function warmUp(): Promise<void> {
 
 async function main(): Promise<void> {
   fs.mkdirSync(workDir, { recursive: true });
-  await warmUp();
+  if (!process.argv.includes('--no-warm-up')) await warmUp();
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   send({ type: 'ready' });
   let loaded = false;

@@ -25,10 +25,11 @@ export async function startDockerAgent(
   runtime: Runtime,
   limits: SandboxLimits,
   runnerId: string,
+  { warmUp = true } = {},
 ): Promise<DockerAgent> {
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(sandboxSpec(image, runtime, limits, runnerId));
+    container = await docker.createContainer(sandboxSpec(image, runtime, limits, runnerId, { warmUp }));
   } catch (error) {
     throw new InfraError(`could not create a sandbox: ${message(error)}`);
   }

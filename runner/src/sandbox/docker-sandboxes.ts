@@ -20,7 +20,7 @@ export interface DockerSandboxesDeps {
 export function createDockerSandboxes({ docker, images, runnerId, poolSize = 2, onContainer, onError }: DockerSandboxesDeps) {
   const pool = createSandboxPool({
     size: poolSize,
-    start: (runtime, limits) => startDockerAgent(docker, images[runtime], runtime, limits, runnerId),
+    start: (runtime, limits, use) => startDockerAgent(docker, images[runtime], runtime, limits, runnerId, { warmUp: use === 'pool' }),
     ...(onError ? { onError } : {}),
   });
   const removals = new Set<Promise<void>>();

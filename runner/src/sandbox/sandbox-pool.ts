@@ -4,8 +4,8 @@ import type { Runtime } from './runtime.js';
 import { InfraError } from './sandbox-errors.js';
 
 export interface SandboxPoolOptions {
-  /** Starts one container whose agent waits for code. */
-  start(runtime: Runtime, limits: SandboxLimits): Promise<DockerAgent>;
+  /** Starts one container whose agent waits for code: to wait in the pool, or for a run now. */
+  start(runtime: Runtime, limits: SandboxLimits, use: 'pool' | 'now'): Promise<DockerAgent>;
   /** Warm containers kept per (runtime, limits). Default 2; 0 disables the pool (every run starts cold). */
   size?: number;
   onError?(error: unknown): void;
@@ -42,7 +42,7 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
     const have = (warm.get(key)?.length ?? 0) + (filling.get(key) ?? 0);
     for (let i = have; i < size && !closed; i++) {
       filling.set(key, (filling.get(key) ?? 0) + 1);
-      track(start(runtime, limits))
+      track(start(runtime, limits, 'pool'))
         .then(
           (agent) => {
             if (closed) return void agent.kill();
@@ -70,7 +70,7 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
       // Otherwise the pool refills when this sandbox is gone: starting a container takes the
       // engine ~150 ms of CPU, which on 2 cores slowed the grading in hand by ~60 ms.
       else void agent.exited.then(afterEnd, afterEnd);
-      return agent ?? track(start(runtime, limits));
+      return agent ?? track(start(runtime, limits, 'now'));
     },
     /** Starts warm containers ahead of the first run. */
     warm(runtime: Runtime, limits: SandboxLimits): void {

@@ -13,11 +13,11 @@ export const SANDBOX_USER = '65534:65534';
  * challenge manifest it loaded itself; nothing from a job payload reaches it except the
  * runtime, which only selects one of the runner's known images.
  */
-export function sandboxSpec(image: string, runtime: Runtime, limits: SandboxLimits, runnerId: string): Docker.ContainerCreateOptions {
+export function sandboxSpec(image: string, runtime: Runtime, limits: SandboxLimits, runnerId: string, { warmUp = true } = {}): Docker.ContainerCreateOptions {
   const mb = 1024 * 1024;
   return {
     Image: image,
-    Cmd: sandboxCommand(runtime, limits.memoryMb),
+    Cmd: sandboxCommand(runtime, limits.memoryMb, { warmUp }),
     User: SANDBOX_USER,
     WorkingDir: '/sandbox',
     Env: [],

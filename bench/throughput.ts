@@ -34,13 +34,17 @@ export interface ThroughputFigures {
 /**
  * Sustained grading throughput straight on the grade queue (the API is not in this path; see
  * burst.ts for the whole one): `jobs` reference submissions queued at once for one runner at
- * each concurrency, the best of them kept as the tuned setting, then two runner processes at
+ * each concurrency (the tuned setting: the lowest within 5% of the best), then two runner processes at
  * that setting on the same machine.
  */
 export async function throughputBenchmark(challenge: Challenge, { concurrencies, jobs }: { concurrencies: number[]; jobs: number }): Promise<ThroughputFigures> {
   const oneRunner: ThroughputPoint[] = [];
   for (const concurrency of concurrencies) oneRunner.push(await measure(challenge, { runners: 1, concurrency, jobs }));
-  const tuned = oneRunner.reduce((a, b) => (b.verdictsPerSecond > a.verdictsPerSecond ? b : a));
+  // The fewest gradings at once within 5% of the best rate: on 2 cores more of them buy nothing
+  // measurable, and each one more slows the others' performance tests (at 4, a burst of 500
+  // failed 4 reference submissions on time even with the reference timed again under load).
+  const bestRate = Math.max(...oneRunner.map((p) => p.verdictsPerSecond));
+  const tuned = oneRunner.find((p) => p.verdictsPerSecond >= 0.95 * bestRate)!;
   const twoRunners = await measure(challenge, { runners: 2, concurrency: tuned.concurrency, jobs });
   return { oneRunner, tunedConcurrency: tuned.concurrency, twoRunners };
 }

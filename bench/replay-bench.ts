@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { decodeEventChunk, encodeEventChunk } from '../api/src/attempts/event-chunk-codec.js';
 import { CHUNK_EVENTS } from '../api/src/attempts/event-store.js';
+import type { RecordedEvent } from '@assay/contract';
 import { rebuildNaively } from '../web/src/replay/naive-rebuild.js';
 import { openReplay } from '../web/src/replay/open-replay.js';
 import { prng, typingSession } from '../web/src/replay/random-session.js';
@@ -15,8 +16,9 @@ export interface ReplayFigures {
   snapshotBytes: number;
   /** Baseline: one JSON document per event, as events arrive and as they were stored before chunks. */
   jsonBytes: number;
-  /** Decoding the stored chunks and opening the replay (keyframes, markers, idle spans). */
+  /** Decoding the stored chunks and opening the replay (keyframes, markers, idle spans): the median of five, and the first. */
   openMs: number;
+  firstOpenMs: number;
   decodeMs: number;
   seekMs: Summary;
   /** Baseline in the same run: rebuilding the files from the first event at each point. */
@@ -38,11 +40,18 @@ export function replayBenchmark({ smoke }: { smoke: boolean }): ReplayFigures {
   let snapshotBytes = storedBytes;
   for (let i = 0; i < events.length; i += CHUNK_EVENTS) snapshotBytes -= encodeEventChunk(withoutSnapshots.slice(i, i + CHUNK_EVENTS)).length;
 
-  const opened = performance.now();
-  const decoded = chunks.flatMap((chunk) => decodeEventChunk(chunk));
-  const decodeMs = performance.now() - opened;
-  const replay = openReplay(decoded);
-  const openMs = performance.now() - opened;
+  // Five opens: the first pays for compiling the decoder and the replay engine, as a reviewer's
+  // first session does; the median is what opening costs after that.
+  const opens: Array<{ decodeMs: number; openMs: number; decoded: RecordedEvent[]; replay: ReturnType<typeof openReplay> }> = [];
+  for (let i = 0; i < (smoke ? 1 : 5); i++) {
+    const opened = performance.now();
+    const decoded = chunks.flatMap((chunk) => decodeEventChunk(chunk));
+    const decodeMs = performance.now() - opened;
+    const replay = openReplay(decoded);
+    opens.push({ decodeMs, openMs: performance.now() - opened, decoded, replay });
+  }
+  const firstOpenMs = opens[0]!.openMs;
+  const { decodeMs, openMs, decoded, replay } = [...opens].sort((a, b) => a.openMs - b.openMs)[Math.floor(opens.length / 2)]!;
 
   const random = prng(7);
   const seeks: number[] = [];
@@ -62,5 +71,5 @@ export function replayBenchmark({ smoke }: { smoke: boolean }): ReplayFigures {
     correct &&= JSON.stringify(replay.frameAt(t).files) === JSON.stringify(expected);
   }
   correct &&= isDeepStrictEqual(decoded, events);
-  return { events: events.length, edits, storedBytes, snapshotBytes, jsonBytes, openMs, decodeMs, seekMs: summarize(seeks), naiveSeekMs: summarize(naive), correct };
+  return { events: events.length, edits, storedBytes, snapshotBytes, jsonBytes, openMs, firstOpenMs, decodeMs, seekMs: summarize(seeks), naiveSeekMs: summarize(naive), correct };
 }

@@ -3,10 +3,7 @@
 # under load, Chromium for the web load), then runs them all (bench/run-bench.ts).
 set -euo pipefail
 source "$(dirname "$0")/prerequisites.sh"
-ensure_node_modules
-ensure_docker
-ensure_python
-ensure_redis
+ensure_platform
 ensure_postgres
 ensure_images
 ensure_chromium

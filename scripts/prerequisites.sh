@@ -72,3 +72,11 @@ ensure_chromium() {
 ensure_images() {
   (cd "$ROOT" && npx tsx runner/src/images/build-images.ts)
 }
+
+# What every entry point needs first: npm dependencies, the Docker engine, python, Redis.
+ensure_platform() {
+  ensure_node_modules
+  ensure_docker
+  ensure_python
+  ensure_redis
+}

@@ -2,10 +2,7 @@
 # `npm start`: everything Assay needs on this machine, then the API and a runner.
 set -euo pipefail
 source "$(dirname "$0")/prerequisites.sh"
-ensure_node_modules
-ensure_docker
-ensure_python
-ensure_redis
+ensure_platform
 ensure_images
 if [ -f "$ROOT/web/vite.config.ts" ]; then
   say "building the web app"

@@ -4,10 +4,7 @@
 set -euo pipefail
 source "$(dirname "$0")/prerequisites.sh"
 started=$(date +%s)
-ensure_node_modules
-ensure_docker
-ensure_python
-ensure_redis
+ensure_platform
 ensure_postgres
 ensure_images
 if [ -d "$ROOT/tests/e2e" ]; then ensure_chromium; fi

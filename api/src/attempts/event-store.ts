@@ -74,15 +74,6 @@ export function createEventStore({ db }: { db: Database }) {
       const rows = await db.query<{ event: unknown }>('SELECT event FROM events WHERE attempt_id = $1 AND seq > $2 ORDER BY seq LIMIT $3', [attemptId, events.at(-1)?.seq ?? after, limit - events.length]);
       return [...events, ...RecordedEvent.array().parse(rows.map((row) => row.event))];
     },
-
-    /** Bytes the attempt's events take: chunks, plus rows not compacted yet (as JSON text). */
-    async storedBytes(attemptId: string): Promise<{ chunks: number; rows: number }> {
-      const [sizes] = await db.query<{ chunks: number | string | null; rows: number | string | null }>(
-        'SELECT (SELECT sum(octet_length(data)) FROM event_chunks WHERE attempt_id = $1) AS chunks, (SELECT sum(octet_length(event::text)) FROM events WHERE attempt_id = $1) AS rows',
-        [attemptId],
-      );
-      return { chunks: Number(sizes?.chunks ?? 0), rows: Number(sizes?.rows ?? 0) };
-    },
   };
 }
 

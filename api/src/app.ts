@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { candidateRoutes } from './routes/candidate-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import { securityHeaders } from './security-headers.js';
 import { serveWeb } from './serve-web.js';
 
 export interface AppDeps {
@@ -43,6 +44,7 @@ export function createApp(deps: AppDeps) {
   const { db, catalog } = deps;
   const app = new Hono<AppEnv>();
 
+  app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => { throw new HttpError(413, 'too_large', `a request can be at most ${MAX_BODY_BYTES / 1024 / 1024} MiB`); } }));
   for (const path of ['/api/auth/*', '/api/admin/*', '/api/review/*']) app.use(path, csrfGuard(deps.publicUrl));
 

@@ -5,5 +5,6 @@ import { precompress } from './build/precompress.js';
 export default defineConfig({
   plugins: [react(), precompress()],
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
-  build: { outDir: 'dist', emptyOutDir: true },
+  // diagram.html: the sandboxed frame mermaid draws in (src/markdown/diagram-frame.ts).
+  build: { outDir: 'dist', emptyOutDir: true, rollupOptions: { input: { main: 'index.html', diagram: 'diagram.html' } } },
 });

@@ -1,13 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
-import { drawMermaid } from './draw-mermaid.js';
+import { useMemo } from 'react';
+import { MermaidDiagram } from './mermaid-diagram.js';
 import { renderMarkdown } from './render-markdown.js';
 
-/** Rendered, sanitized markdown with mermaid diagrams drawn. */
+/** Rendered, sanitized markdown; mermaid diagrams drawn in sandboxed frames. */
 export function MarkdownView({ source, label }: { source: string; label?: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (ref.current) void drawMermaid(ref.current);
-  }, [html]);
-  return <div ref={ref} className="markdown" aria-label={label} dangerouslySetInnerHTML={{ __html: html }} />;
+  const parts = useMemo(() => renderMarkdown(source), [source]);
+  return (
+    <div className="markdown" aria-label={label}>
+      {parts.map((part, i) => (part.kind === 'html' ? <div key={i} dangerouslySetInnerHTML={{ __html: part.html }} /> : <MermaidDiagram key={i} source={part.source} />))}
+    </div>
+  );
 }

@@ -1,11 +1,37 @@
-import DOMPurify from 'dompurify';
-import { marked } from 'marked';
+import MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { sanitizeHtml } from './sanitize-html.js';
+
+/**
+ * Blocks inside blocks (quotes in lists in quotes…) past this depth are shown as text: the
+ * parser recurses per level, and 3 KB of `>` overflowed the stack of the marked parser it replaced.
+ */
+export const MAX_NESTING = 20;
+
+const markdown = new MarkdownIt({ html: true, linkify: false, maxNesting: MAX_NESTING });
+
+/** A document in order: sanitized HTML, and the mermaid diagrams between it (drawn apart, in frames). */
+export type MarkdownPart = { kind: 'html'; html: string } | { kind: 'mermaid'; source: string };
 
 /**
  * Markdown to sanitized HTML. Prompts come from challenge folders and DESIGN.md from candidates,
- * so nothing a document says may run: DOMPurify strips scripts, handlers and javascript: URLs.
+ * so nothing a document says may run, restyle the page, or reach another host (sanitize-html.ts).
+ * Top-level ```mermaid blocks become parts of their own.
  */
-export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true });
-  return DOMPurify.sanitize(html, { USE_PROFILES: { html: true } });
+export function renderMarkdown(source: string): MarkdownPart[] {
+  const env = {};
+  const parts: MarkdownPart[] = [];
+  let pending: Token[] = [];
+  const flush = () => {
+    if (pending.length) parts.push({ kind: 'html', html: sanitizeHtml(markdown.renderer.render(pending, markdown.options, env)) });
+    pending = [];
+  };
+  for (const token of markdown.parse(source, env)) {
+    if (token.type === 'fence' && token.level === 0 && token.info.trim() === 'mermaid') {
+      flush();
+      parts.push({ kind: 'mermaid', source: token.content });
+    } else pending.push(token);
+  }
+  flush();
+  return parts;
 }

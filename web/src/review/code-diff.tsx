@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { DESIGN_DOC_PATH, type AttemptDetail } from '@assay/contract';
 import { languageOf } from '../editor/code-editor.js';
 import { loadMonaco } from '../editor/load-monaco.js';
+import { CandidateContent } from '../markdown/candidate-content.js';
 import { MarkdownView } from '../markdown/markdown-view.js';
 import { Loading } from '../ui/loading.js';
 
@@ -57,9 +58,9 @@ export function CodeDiff({ detail }: { detail: AttemptDetail }) {
       {design ? (
         <>
           <h2>DESIGN.md, as written</h2>
-          <div className="panel">
+          <CandidateContent label="The candidate's DESIGN.md">
             <MarkdownView source={design.content} label="The candidate's design" />
-          </div>
+          </CandidateContent>
         </>
       ) : null}
     </section>

@@ -71,6 +71,21 @@ describe('the candidate', () => {
     expect(events.body.events.map((e: { seq: number }) => e.seq)).toEqual([0, 1, 2, 3]);
   });
 
+  it('refuses events naming a file outside the attempt, snapshots included, and stores none of the batch', async () => {
+    const { candidate } = await newCandidate();
+    await candidate('POST', '/api/candidate/start', { language: 'typescript' });
+    for (const forged of [
+      { type: 'paste', file: 'constructor', size: 3, lines: 1 },
+      { type: 'open', file: '__proto__' },
+      { type: 'snapshot', files: { 'src/solution.ts': '', 'Pasted nothing. Ran 99/99': '' } },
+    ]) {
+      const refused = await candidate('POST', '/api/candidate/events', { events: [{ seq: 0, t: 0, type: 'focus', focused: true }, { seq: 1, t: 1, ...forged }] });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/^event 1: ".*" is not a file of this attempt$/);
+    }
+    expect((await candidate('POST', '/api/candidate/events', { events: [{ seq: 0, t: 0, type: 'open', file: 'src/solution.ts' }] })).body.ackedSeq).toBe(0);
+  });
+
   it('submits once, however often it asks, and then can change nothing', async () => {
     const { candidate } = await newCandidate();
     await candidate('POST', '/api/candidate/start', { language: 'typescript' });

@@ -3,7 +3,7 @@ import type { ChallengeCatalog } from '@assay/challenges';
 import { DESIGN_DOC_PATH, EventBatch, SaveFilesBody, StartBody, type GradingResult, type Language } from '@assay/contract';
 import type { AppEnv, AttemptRow, CandidateContext } from '../app-env.js';
 import type { Attempts } from '../attempts/attempts.js';
-import { assertWritable } from '../attempts/editable-paths.js';
+import { assertRecordedFiles, assertWritable } from '../attempts/editable-paths.js';
 import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -85,8 +85,11 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
       return c.json({ saved: files.length, savedAt: iso(now()) });
     })
     .post('/events', jsonBody(EventBatch), async (c) => {
+      const { challenge } = c.get('candidate');
       const attempt = requireAttempt(c.get('candidate'));
-      return c.json({ ackedSeq: await attempts.recordEvents(attempt, c.req.valid('json')) });
+      const batch = c.req.valid('json');
+      assertRecordedFiles(challenge, attempt.language as Language, batch.events);
+      return c.json({ ackedSeq: await attempts.recordEvents(attempt, batch) });
     })
     .post('/runs', async (c) => {
       const attempt = requireAttempt(c.get('candidate'));

@@ -92,7 +92,7 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   const hidden = page.getByRole('table', { name: 'Hidden test results' });
   await hidden.waitFor({ timeout: 120_000 });
   expect(await hidden.locator('tbody tr').count()).toBeGreaterThan(10);
-  await expect.poll(() => page.getByTestId('integrity').textContent()).toMatch(/Pasted 1 time.*100% still in the final code/s);
+  await expect.poll(() => page.getByTestId('integrity').textContent()).toMatch(/Reported by the candidate's browser.*Pasted 1 time.*100% still in the final code/s);
   await screenshot(page, 'review-overview');
 
   await page.getByRole('tab', { name: 'Code' }).click();

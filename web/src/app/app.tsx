@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { loadMonaco } from '../editor/load-monaco.js';
+import { ErrorBoundary } from '../ui/error-boundary.js';
 import { Loading } from '../ui/loading.js';
 import { matchPath, useLocation } from './router.js';
 
@@ -42,9 +43,11 @@ export function App() {
     const params = matchPath(pattern, path);
     if (params) {
       return (
-        <Suspense fallback={<Loading label="Loading the page" />}>
-          <Page params={params} />
-        </Suspense>
+        <ErrorBoundary key={path} what="This page">
+          <Suspense fallback={<Loading label="Loading the page" />}>
+            <Page params={params} />
+          </Suspense>
+        </ErrorBoundary>
       );
     }
   }

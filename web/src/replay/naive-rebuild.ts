@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@assay/contract';
+import { fileTexts } from './file-texts.js';
 
 /**
  * The files a recording describes at `time`, rebuilt the slow obvious way: every event from the
@@ -6,10 +7,10 @@ import type { RecordedEvent } from '@assay/contract';
  * keyframed seeking is checked against, and the benchmark's baseline.
  */
 export function rebuildNaively(events: readonly RecordedEvent[], time = Number.POSITIVE_INFINITY): Record<string, string> {
-  let files: Record<string, string> = {};
+  let files = fileTexts();
   for (const event of [...events].sort((a, b) => a.seq - b.seq)) {
     if (event.t > time) break;
-    if (event.type === 'snapshot') files = { ...event.files };
+    if (event.type === 'snapshot') files = fileTexts(Object.entries(event.files));
     if (event.type === 'edit') {
       let text = files[event.file] ?? '';
       for (const c of event.changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@assay/contract';
+import { fileTexts } from './file-texts.js';
 import { GapBuffer, type FrozenText } from './gap-buffer.js';
 import type { Replay, ReplayFrame, ReplayMarker } from './replay-types.js';
 
@@ -60,16 +61,16 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
   const problems: string[] = [];
   const keyframes: Keyframe[] = [];
   const markers: ReplayMarker[] = [];
-  const state: FrameState = { eventIndex: -1, files: {}, activeFile: null, selection: null, focused: true };
+  const state: FrameState = { eventIndex: -1, files: fileTexts(), activeFile: null, selection: null, focused: true };
   keyframes.push({ ...state, files: [] });
 
   const apply = (target: FrameState, event: RecordedEvent, index: number) => {
     switch (event.type) {
       case 'snapshot':
-        target.files = { ...event.files };
+        target.files = fileTexts(Object.entries(event.files));
         break;
       case 'edit':
-        target.files = { ...target.files, [event.file]: applyEdit(target.files[event.file] ?? '', event.changes) };
+        target.files[event.file] = applyEdit(target.files[event.file] ?? '', event.changes);
         break;
       case 'open':
         target.activeFile = event.file;
@@ -147,7 +148,7 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
       const time = Math.max(0, Math.min(t, durationMs));
       const last = lastIndexAt(time);
       const keyframe = keyframes[Math.floor((last + 1) / keyframeEvery)]!;
-      const frame: FrameState = { ...keyframe, files: Object.fromEntries(keyframe.files.map(([file, text]) => [file, text.toString()])) };
+      const frame: FrameState = { ...keyframe, files: fileTexts(keyframe.files.map(([file, text]) => [file, text.toString()])) };
       for (let i = keyframe.eventIndex + 1; i <= last; i++) apply(frame, events[i]!, i);
       return { t: time, files: frame.files, activeFile: frame.activeFile, selection: frame.selection, focused: frame.focused, eventIndex: last };
     },

@@ -4,12 +4,13 @@ import { apiCall } from '../api/api-call.js';
 import { Link } from '../app/router.js';
 import { openReplay } from '../replay/open-replay.js';
 import { StaffLayout } from '../staff/staff-layout.js';
+import { ErrorBoundary } from '../ui/error-boundary.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useAsync } from '../ui/use-async.js';
 import { CodeDiff } from './code-diff.js';
-import { integritySummary } from './integrity-summary.js';
+import { integritySummary, type IntegritySource } from './integrity-summary.js';
 import { ReplayView } from './replay-view.js';
 import { Scorecard } from './scorecard.js';
 import { VerdictPanel } from './verdict-panel.js';
@@ -53,11 +54,11 @@ function Attempt({ id }: { id: string }) {
     return () => window.clearTimeout(timer);
   }, [waiting, detail, reload]);
   const replay = useMemo(() => (recording.done ? openReplay(recording.events) : null), [recording.done, recording.events]);
+  const finalFiles = useMemo(() => new Map((detail?.files ?? []).map((f) => [f.path, f.content])), [detail]);
 
   if (error) return <ErrorMessage error={error} />;
   if (!detail) return <Loading label="Loading the attempt" />;
   const { attempt } = detail;
-  const finalFiles = Object.fromEntries(detail.files.map((f) => [f.path, f.content]));
   return (
     <>
       <p>
@@ -83,38 +84,64 @@ function Attempt({ id }: { id: string }) {
       <div role="tabpanel" className="tab-body">
         {tab === 'Overview' ? (
           <>
-            <VerdictPanel detail={detail} onRegraded={reload} />
-            <Integrity recording={recording} finalFiles={finalFiles} detail={detail} />
+            <ErrorBoundary what="The verdict">
+              <VerdictPanel detail={detail} onRegraded={reload} />
+            </ErrorBoundary>
+            <ErrorBoundary what="The integrity summary">
+              <Integrity recording={recording} finalFiles={finalFiles} detail={detail} />
+            </ErrorBoundary>
           </>
         ) : null}
-        {tab === 'Code' ? <CodeDiff detail={detail} /> : null}
-        {tab === 'Replay' ? (
-          replay ? (
-            recording.events.length > 0 ? <ReplayView replay={replay} submitted={finalFiles} /> : <p className="muted">Nothing was recorded for this attempt.</p>
-          ) : (
-            <Loading label={`Loading the recording (${recording.events.length.toLocaleString('en')} events so far)`} />
-          )
+        {tab === 'Code' ? (
+          <ErrorBoundary what="The code">
+            <CodeDiff detail={detail} />
+          </ErrorBoundary>
         ) : null}
-        {tab === 'Scorecard' ? <Scorecard detail={detail} /> : null}
+        {tab === 'Replay' ? (
+          <ErrorBoundary what="The replay">
+            {replay ? (
+              recording.events.length > 0 ? <ReplayView replay={replay} submitted={finalFiles} /> : <p className="muted">Nothing was recorded for this attempt.</p>
+            ) : (
+              <Loading label={`Loading the recording (${recording.events.length.toLocaleString('en')} events so far)`} />
+            )}
+          </ErrorBoundary>
+        ) : null}
+        {tab === 'Scorecard' ? (
+          <ErrorBoundary what="The scorecard">
+            <Scorecard detail={detail} />
+          </ErrorBoundary>
+        ) : null}
       </div>
     </>
   );
 }
 
-function Integrity({ recording, finalFiles, detail }: { recording: ReturnType<typeof useRecording>; finalFiles: Record<string, string>; detail: AttemptDetail }) {
+const SOURCES: ReadonlyArray<[IntegritySource, string]> = [
+  ['server', 'Observed by the server'],
+  ['browser', "Reported by the candidate's browser (it could have been altered)"],
+  ['disagreement', 'Where the two disagree'],
+];
+
+function Integrity({ recording, finalFiles, detail }: { recording: ReturnType<typeof useRecording>; finalFiles: ReadonlyMap<string, string>; detail: AttemptDetail }) {
+  const notes = useMemo(() => (recording.done ? integritySummary(recording.events, finalFiles, detail) : null), [recording.done, recording.events, finalFiles, detail]);
   return (
-    <section aria-labelledby="integrity-title">
-      <h2 id="integrity-title">From the recording</h2>
+    <section aria-labelledby="integrity-title" data-testid="integrity">
+      <h2 id="integrity-title">Integrity</h2>
       <ErrorMessage error={recording.error} />
-      {recording.done ? (
-        <ul data-testid="integrity">
-          {integritySummary(recording.events, finalFiles).map((sentence) => (
-            <li key={sentence}>{sentence}</li>
-          ))}
-          <li>
-            {detail.runs.length} visible-test run(s) recorded by the server.
-          </li>
-        </ul>
+      {notes ? (
+        SOURCES.map(([source, title]) => {
+          const texts = notes.filter((n) => n.source === source).map((n) => n.text);
+          return texts.length === 0 ? null : (
+            <div key={source} className={`integrity-${source}`}>
+              <h3>{title}</h3>
+              <ul aria-label={title}>
+                {texts.map((text) => (
+                  <li key={text}>{text}</li>
+                ))}
+              </ul>
+            </div>
+          );
+        })
       ) : (
         <Loading label="Reading the recording" />
       )}

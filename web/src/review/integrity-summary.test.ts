@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { RecordedEvent } from '@assay/contract';
+import type { AttemptDetail, RecordedEvent } from '@assay/contract';
 import { integritySummary } from './integrity-summary.js';
 
 const pasted = 'function solve() {\n  return 42;\n}\n';
+type Server = Pick<AttemptDetail, 'attempt' | 'runs'>;
+const attempt: Server['attempt'] = {
+  id: 'a1', candidateName: 'Ada', candidateEmail: 'ada@example.test', challengeId: 'c', challengeTitle: 'C', kind: 'coding', language: 'typescript',
+  status: 'submitted', verdict: 'failed', score: 0.5, startedAt: '2026-01-01T10:00:00.000Z', deadline: null, submittedAt: '2026-01-01T10:42:00.000Z', contentHash: 'h', currentContentHash: 'h',
+};
+const server = (runs: Server['runs']): Server => ({ attempt, runs });
+const run = (id: string, passed: number, total: number) => ({ id, at: null, status: 'done', verdict: 'failed', passed, total });
+const texts = (notes: ReturnType<typeof integritySummary>, source: string) => notes.filter((n) => n.source === source).map((n) => n.text);
 
 describe('the integrity summary', () => {
-  it('says what was pasted and how much of it survived, time away, and when tests first passed', () => {
+  it('says what the server observed apart from what the browser reported: pastes and their survival, time away, runs', () => {
     const events: RecordedEvent[] = [
       { seq: 0, t: 0, type: 'snapshot', files: { 'a.ts': '' } },
       { seq: 1, t: 61_000, type: 'edit', file: 'a.ts', changes: [{ offset: 0, length: 0, text: pasted }] },
@@ -15,15 +23,35 @@ describe('the integrity summary', () => {
       { seq: 5, t: 310_000, type: 'run', runId: 'r1', passed: 1, total: 3 },
       { seq: 6, t: 400_000, type: 'run', runId: 'r2', passed: 3, total: 3 },
     ];
-    expect(integritySummary(events, { 'a.ts': 'function solve() {\n  return 43;\n}\n' })).toEqual([
+    const notes = integritySummary(events, new Map([['a.ts', 'function solve() {\n  return 43;\n}\n']]), server([run('r1', 1, 3), run('r2', 3, 3)]));
+    expect(texts(notes, 'server')).toEqual(['Submitted 42 minutes after starting.', 'Ran the visible tests 2 time(s); at least one run passed them all.', "The hidden tests' verdict: failed (50%)."]);
+    expect(texts(notes, 'browser')).toEqual([
       'Pasted 1 time, 34 characters in all.',
       'The largest paste (34 characters, 4 lines, into a.ts at 1:01) is 67% still in the final code.',
       'Left the assessment window 1 time(s), 3 minutes away in all.',
       'Ran the visible tests 2 time(s); they first all passed at 6:40.',
     ]);
+    expect(texts(notes, 'disagreement')).toEqual([]);
   });
+
+  it('says plainly where the browser reports runs the server never graded, or other results', () => {
+    const events: RecordedEvent[] = [
+      { seq: 0, t: 0, type: 'run', runId: 'forged', passed: 99, total: 99 },
+      { seq: 1, t: 60_000, type: 'run', runId: 'r1', passed: 3, total: 3 },
+    ];
+    expect(texts(integritySummary(events, new Map(), server([run('r1', 1, 3)])), 'disagreement')).toEqual([
+      'The browser reports 1 test run(s) the server never saw (at 0:00); those runs did not happen on Assay, whatever they claim to have passed.',
+      'The run at 1:00 is reported as 3/3 passed; the server graded it 1/3.',
+    ]);
+  });
+
+  it('treats a file named like an Object.prototype member as a file', () => {
+    const events: RecordedEvent[] = [{ seq: 0, t: 0, type: 'paste', file: 'constructor', size: 3, lines: 1 }];
+    expect(() => integritySummary(events, new Map(), server([]))).not.toThrow();
+  });
+
   it('says so when nothing of the kind happened', () => {
-    expect(integritySummary([{ seq: 0, t: 0, type: 'snapshot', files: {} }], {})).toEqual([
+    expect(texts(integritySummary([{ seq: 0, t: 0, type: 'snapshot', files: {} }], new Map(), server([])), 'browser')).toEqual([
       'Nothing was pasted into the editor.',
       'Never left the assessment window.',
       'Never ran the visible tests.',

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@assay/contract';
+import type { AttemptDetail, RecordedEvent } from '@assay/contract';
 
 const minutes = (ms: number) => {
   const m = Math.round(ms / 60_000);
@@ -28,12 +28,36 @@ function survival(text: string, final: string): number {
   return lines.filter((l) => kept.has(l)).length / lines.length;
 }
 
+/** Who says so: the server saw it happen, or the candidate's browser reported it (and could have been made to). */
+export type IntegritySource = 'server' | 'browser' | 'disagreement';
+export interface IntegrityNote {
+  source: IntegritySource;
+  text: string;
+}
+
+/** What the server itself observed: runs it graded, submission time and verdict. */
+function observed(detail: Pick<AttemptDetail, 'attempt' | 'runs'>): string[] {
+  const { attempt, runs } = detail;
+  const sentences: string[] = [];
+  if (attempt.startedAt && attempt.submittedAt) sentences.push(`Submitted ${minutes(Date.parse(attempt.submittedAt) - Date.parse(attempt.startedAt))} after starting.`);
+  else sentences.push(attempt.startedAt ? 'Not submitted yet.' : 'Not started yet.');
+  if (runs.length === 0) sentences.push('Never ran the visible tests.');
+  else {
+    const green = runs.some((r) => r.total !== null && r.total > 0 && r.passed === r.total);
+    sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? 'at least one run passed them all' : 'no run passed them all'}.`);
+  }
+  if (attempt.verdict) sentences.push(`The hidden tests' verdict: ${attempt.verdict}${attempt.score === null ? '' : ` (${Math.round(attempt.score * 100)}%)`}.`);
+  return sentences;
+}
+
 /**
- * Plain sentences from the recorded evidence, for a reviewer to weigh: pastes and whether they
- * survived to the final code, time away from the window, test runs and when they first all
- * passed. Never a score: what it means is the reviewer's call.
+ * Plain sentences for a reviewer to weigh, each with its source. The server's own observations
+ * (runs, submission, verdict) are facts; the recording (pastes and whether they survived to the
+ * final code, time away from the window, runs as the page saw them) comes from the candidate's
+ * browser and can be forged, so it is labelled so, and where the two disagree (a run the browser
+ * reports that the server never graded) the page says so. Never a score: that is the reviewer's call.
  */
-export function integritySummary(events: readonly RecordedEvent[], finalFiles: Readonly<Record<string, string>>): string[] {
+export function integritySummary(events: readonly RecordedEvent[], finalFiles: ReadonlyMap<string, string>, detail: Pick<AttemptDetail, 'attempt' | 'runs'>): IntegrityNote[] {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const sentences: string[] = [];
 
@@ -44,7 +68,7 @@ export function integritySummary(events: readonly RecordedEvent[], finalFiles: R
     sentences.push(`Pasted ${pastes.length} time${pastes.length === 1 ? '' : 's'}, ${count(total)} characters in all.`);
     const [largest, index] = pastes.reduce((a, b) => (b[0].size > a[0].size ? b : a));
     const text = pastedText(sorted, index);
-    const share = text === null ? null : survival(text, finalFiles[largest.file] ?? '');
+    const share = text === null ? null : survival(text, finalFiles.get(largest.file) ?? '');
     sentences.push(
       `The largest paste (${count(largest.size)} characters, ${count(largest.lines)} lines, into ${largest.file} at ${at(largest.t)}) ` +
         (share === null ? 'could not be matched to an edit.' : `is ${Math.round(share * 100)}% still in the final code.`),
@@ -69,5 +93,23 @@ export function integritySummary(events: readonly RecordedEvent[], finalFiles: R
   const green = runs.find((r) => r.total !== undefined && r.total > 0 && r.passed === r.total);
   if (runs.length === 0) sentences.push('Never ran the visible tests.');
   else sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? `they first all passed at ${at(green.t)}` : 'they never all passed'}.`);
-  return sentences;
+
+  const graded = new Map(detail.runs.map((r) => [r.id, r]));
+  const disagreements: string[] = [];
+  const unseen = runs.filter((r) => !graded.has(r.runId));
+  if (unseen.length > 0) {
+    disagreements.push(`The browser reports ${unseen.length} test run(s) the server never saw (${unseen.map((r) => `at ${at(r.t)}`).join(', ')}); those runs did not happen on Assay, whatever they claim to have passed.`);
+  }
+  for (const run of runs) {
+    const server = graded.get(run.runId);
+    if (server && run.total !== undefined && server.total !== null && (server.passed !== (run.passed ?? 0) || server.total !== run.total)) {
+      disagreements.push(`The run at ${at(run.t)} is reported as ${run.passed ?? 0}/${run.total} passed; the server graded it ${server.passed ?? 0}/${server.total}.`);
+    }
+  }
+
+  return [
+    ...observed(detail).map((text) => ({ source: 'server' as const, text })),
+    ...sentences.map((text) => ({ source: 'browser' as const, text })),
+    ...disagreements.map((text) => ({ source: 'disagreement' as const, text })),
+  ];
 }

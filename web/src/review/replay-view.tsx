@@ -12,7 +12,7 @@ import { clockTime, ReplayScrubber } from './replay-scrubber.js';
  * markers, a marker list to jump from, and a read-only editor that follows the candidate's file
  * switches and selection. Frames come from the replay engine's keyframes, so seeking is instant.
  */
-export function ReplayView({ replay, submitted }: { replay: Replay; submitted: Readonly<Record<string, string>> }) {
+export function ReplayView({ replay, submitted }: { replay: Replay; submitted: ReadonlyMap<string, string> }) {
   const clock = useMemo(() => createReplayClock({ durationMs: replay.durationMs, idleSpans: replay.idleSpans }), [replay]);
   const [position, setPosition] = useState(0);
   const [, rerender] = useState(0);
@@ -80,7 +80,7 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
     rerender((n) => n + 1);
   };
   const atEnd = position >= replay.durationMs;
-  const matches = atEnd ? Object.entries(submitted).every(([path, content]) => frame.files[path] === undefined || frame.files[path] === content) : null;
+  const matches = atEnd ? [...submitted].every(([path, content]) => frame.files[path] === undefined || frame.files[path] === content) : null;
 
   return (
     <section aria-labelledby="replay-title" className="replay">

@@ -23,6 +23,9 @@ export interface AttemptRow {
   verdict: string | null;
   score: number | null;
   acked_seq: number;
+  /** Bytes of event JSON recorded, and when a batch first went past the cap (migration 003). */
+  recorded_bytes: number;
+  recording_full_at: number | null;
 }
 
 export type AppEnv = { Variables: { staff: StaffUser; candidate: CandidateContext } };

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { ChallengeCatalog } from '@assay/challenges';
+import type { RecordingLimits } from '@assay/contract';
 import type { AppEnv } from './app-env.js';
 import type { Attempts } from './attempts/attempts.js';
 import type { Database } from './db/database.js';
@@ -34,6 +35,8 @@ export interface AppDeps {
   dataDir: string;
   /** See ApiConfig.ASSAY_RUN_BACKPRESSURE_DEPTH. */
   runBackpressureDepth?: number;
+  /** The per-attempt recording cap in force (ApiConfig.ASSAY_RECORDING_MAX_*), shown to reviewers. */
+  recordingLimits: RecordingLimits;
 }
 
 /** Requests larger than this are refused before they are read: 1 MiB of files plus JSON overhead. */
@@ -52,7 +55,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
   app.route('/api/admin', adminRoutes({ db, catalog, now, publicUrl: deps.publicUrl, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
-  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, now }));
+  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, recordingLimits: deps.recordingLimits, now }));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { RECORDING_LIMITS } from '@assay/contract';
 import { z } from 'zod';
 
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -20,6 +21,9 @@ export const ApiConfig = z.object({
   ASSAY_WEB_DIST: z.string().default(repo('web/dist')),
   /** Past this many grading jobs waiting or running, new test runs get 503 (submissions are always accepted). */
   ASSAY_RUN_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(200),
+  /** The per-attempt recording cap (contract RECORDING_LIMITS): events, and bytes of event JSON. */
+  ASSAY_RECORDING_MAX_EVENTS: z.coerce.number().int().min(1).default(RECORDING_LIMITS.maxEvents),
+  ASSAY_RECORDING_MAX_BYTES: z.coerce.number().int().min(1).max(2 ** 31 - 1).default(RECORDING_LIMITS.maxBytes),
 });
 export type ApiConfig = z.infer<typeof ApiConfig> & { publicUrl: string };
 

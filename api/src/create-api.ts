@@ -1,6 +1,7 @@
 import { Redis } from 'ioredis';
 import type { ChallengeCatalog } from '@assay/challenges';
 import { createChallengeCatalog } from '@assay/challenges';
+import { RECORDING_LIMITS } from '@assay/contract';
 import { createApp } from './app.js';
 import { createAttempts } from './attempts/attempts.js';
 import { createEventStore } from './attempts/event-store.js';
@@ -16,7 +17,7 @@ import { createGradeQueue } from './queue/grade-queue.js';
  * the domain modules and the Hono app. main.ts adds the server and background work; tests use
  * this with a database and prefix of their own.
  */
-export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'> & Partial<Pick<ApiConfig, 'ASSAY_RUN_BACKPRESSURE_DEPTH'>>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
+export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'> & Partial<Pick<ApiConfig, 'ASSAY_RUN_BACKPRESSURE_DEPTH' | 'ASSAY_RECORDING_MAX_EVENTS' | 'ASSAY_RECORDING_MAX_BYTES'>>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const db = options.db ?? (await createDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: `${config.ASSAY_DATA_DIR}/pglite` }));
   await migrate(db);
@@ -27,8 +28,9 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   const challengeIdOf = async (attemptId: string) =>
     (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;
   const gradings = createGradings({ db, queue, challengeIdOf, now });
-  const attempts = createAttempts({ db, gradings, events: createEventStore({ db }), now });
-  const app = createApp({ db, catalog, queue, attempts, gradings, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, now });
+  const recordingLimits = { maxEvents: config.ASSAY_RECORDING_MAX_EVENTS ?? RECORDING_LIMITS.maxEvents, maxBytes: config.ASSAY_RECORDING_MAX_BYTES ?? RECORDING_LIMITS.maxBytes };
+  const attempts = createAttempts({ db, gradings, events: createEventStore({ db, limits: recordingLimits, now }), now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
   return {
     app,
     db,

@@ -24,6 +24,16 @@ export const RecordedEvent = z.discriminatedUnion('type', [
 ]);
 export type RecordedEvent = z.infer<typeof RecordedEvent>;
 
+/**
+ * The most the server records for one attempt: events (by seq, so seqs run 0…maxEvents-1) and
+ * bytes of event JSON. A multi-hour session of real typing is ~100,000 events and a few MiB; past
+ * either cap a batch is refused with 413 `recording_full`, the candidate's page stops recording
+ * (their work is still saved and graded) and the reviewer is told. The API's
+ * ASSAY_RECORDING_MAX_EVENTS / ASSAY_RECORDING_MAX_BYTES override these.
+ */
+export const RECORDING_LIMITS = { maxEvents: 250_000, maxBytes: 32 * 1024 * 1024 } as const;
+export type RecordingLimits = { maxEvents: number; maxBytes: number };
+
 export const EventBatch = z.object({ events: z.array(RecordedEvent).min(1).max(500) }).strict();
 export type EventBatch = z.infer<typeof EventBatch>;
 

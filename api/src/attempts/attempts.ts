@@ -63,7 +63,11 @@ export function createAttempts({ db, gradings, events, now }: { db: Database; gr
       if (attempt.status !== 'started' || now() > attempt.deadline + DEADLINE_GRACE_MS) {
         throw new HttpError(409, 'attempt_closed', 'this attempt is closed; no more events are recorded');
       }
-      return events.record(attempt.id, batch);
+      const acked = await events.record(attempt.id, batch);
+      if (acked === 'full') {
+        throw new HttpError(413, 'recording_full', 'this attempt has recorded as much as it can; recording has stopped, and your work is still saved and graded as usual');
+      }
+      return acked;
     },
 
     /**

@@ -4,6 +4,7 @@ import { createTestApi, type TestApi } from '../test-api.js';
 import { decodeEventChunk, encodeEventChunk } from './event-chunk-codec.js';
 
 const open: TestApi[] = [];
+const FILE = 'src/solution.ts';
 afterEach(async () => {
   await Promise.all(open.splice(0).map((t) => t.close()));
 });
@@ -34,7 +35,10 @@ describe.each([['PGlite', false], ['Postgres', true]] as const)('event store on 
     const candidate = t.candidate(created.body.invite.token);
     await candidate('POST', '/api/candidate/start', { language: 'typescript' });
     const attemptId = (await candidate('GET', '/api/candidate/attempt')).body.attemptId as string;
-    const session = typingSession(5, 12_000);
+    // The fixture challenge has one file, and the API accepts events naming only the attempt's files.
+    const session = typingSession(5, 12_000).map((event) =>
+      event.type === 'snapshot' ? { ...event, files: { [FILE]: Object.values(event.files).join('') } } : 'file' in event ? { ...event, file: FILE } : event,
+    );
     const batches = [];
     for (let i = 0; i < session.length; i += 500) batches.push(session.slice(i, i + 500));
     // Out of order and with a batch sent twice, as a reload or an outage would.

@@ -1,4 +1,4 @@
-import { RecordedEvent, type EventBatch } from '@assay/contract';
+import { RecordedEvent, type EventBatch, type RecordingLimits } from '@assay/contract';
 import type { Database } from '../db/database.js';
 import { decodeEventChunk, encodeEventChunk } from './event-chunk-codec.js';
 
@@ -12,7 +12,7 @@ export const CHUNK_EVENTS = 5_000;
  * to the end of the unbroken run of stored seqs; runs that are acknowledged are compacted into
  * chunks (one JSON row per keystroke took ~110 bytes; a chunk ~2). Reads see both, in seq order.
  */
-export function createEventStore({ db }: { db: Database }) {
+export function createEventStore({ db, limits, now }: { db: Database; limits: RecordingLimits; now: () => number }) {
   /** Moves every acknowledged event still stored as a row into chunks. */
   async function compact(attemptId: string): Promise<void> {
     await db.transaction(async (tx) => {
@@ -33,15 +33,25 @@ export function createEventStore({ db }: { db: Database }) {
   return {
     compact,
 
-    /** Stores each event once; returns the highest seq below which every event is stored. */
-    async record(attemptId: string, batch: EventBatch): Promise<number> {
+    /**
+     * Stores each event once; returns the highest seq below which every event is stored, or
+     * 'full' (storing nothing of the batch) when it would go past the attempt's recording cap.
+     */
+    async record(attemptId: string, batch: EventBatch): Promise<number | 'full'> {
       const acked = await db.transaction(async (tx) => {
         // The attempt's row lock first: compaction takes it too, so a re-sent event can never be
         // stored again as a row after its chunk was written.
-        const [position] = await tx.query<{ acked_seq: number; compacted_seq: number }>('SELECT acked_seq, compacted_seq FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
-        const { acked_seq: from, compacted_seq: compacted } = position!;
-        const fresh = batch.events.filter((event) => event.seq > compacted);
+        const [position] = await tx.query<{ acked_seq: number; compacted_seq: number; recorded_bytes: number }>('SELECT acked_seq, compacted_seq, recorded_bytes FROM attempts WHERE id = $1 FOR UPDATE', [attemptId]);
+        const { acked_seq: from, compacted_seq: compacted, recorded_bytes: recorded } = position!;
+        const stored = new Set((await tx.query<{ seq: number }>('SELECT seq FROM events WHERE attempt_id = $1 AND seq = ANY($2::int[])', [attemptId, batch.events.map((e) => e.seq)])).map((r) => r.seq));
+        const fresh = batch.events.filter((event) => event.seq > compacted && !stored.has(event.seq));
+        const bytes = fresh.reduce((sum, event) => sum + JSON.stringify(event).length, 0);
+        if (fresh.some((event) => event.seq >= limits.maxEvents) || recorded + bytes > limits.maxBytes) {
+          await tx.query('UPDATE attempts SET recording_full_at = COALESCE(recording_full_at, $2) WHERE id = $1', [attemptId, now()]);
+          return 'full' as const;
+        }
         if (fresh.length) {
+          await tx.query('UPDATE attempts SET recorded_bytes = recorded_bytes + $2 WHERE id = $1', [attemptId, bytes]);
           // One statement for the whole batch: a round trip per event held the connection (and
           // the attempt's row lock) long enough to queue 500 autosaving candidates behind it.
           const values = fresh.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3}::jsonb)`).join(', ');
@@ -56,6 +66,7 @@ export function createEventStore({ db }: { db: Database }) {
         if (next !== from) await tx.query('UPDATE attempts SET acked_seq = $2 WHERE id = $1', [attemptId, next]);
         return { next, uncompacted: next - compacted };
       });
+      if (acked === 'full') return 'full';
       if (acked.uncompacted >= COMPACT_AFTER) await compact(attemptId);
       return acked.next;
     },

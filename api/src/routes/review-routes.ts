@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ChallengeCatalog } from '@assay/challenges';
-import { DESIGN_DOC_PATH, ScoreBody, type GradingResult, type Language } from '@assay/contract';
+import { DESIGN_DOC_PATH, ScoreBody, type GradingResult, type Language, type RecordingLimits } from '@assay/contract';
 import type { AppEnv, AttemptRow } from '../app-env.js';
 import type { Attempts } from '../attempts/attempts.js';
 import type { Database } from '../db/database.js';
@@ -18,7 +18,7 @@ interface ListRow extends AttemptRow {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const SORTS: Record<string, string> = { started: 'a.started_at', score: 'a.score', submitted: 'a.submitted_at', candidate: 'i.candidate_name' };
 
-export function reviewRoutes({ db, catalog, attempts, gradings, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; now: () => number }) {
+export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; recordingLimits: RecordingLimits; now: () => number }) {
   async function attemptOr404(id: string): Promise<ListRow> {
     const [row] = await db.query<ListRow>('SELECT a.*, i.candidate_name, i.candidate_email, i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [id]);
     if (!row) throw notFound('that attempt');
@@ -88,6 +88,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, now }: { db: Dat
         verdict: hidden ? { gradingId: hidden.id, status: hidden.status, result: hidden.result } : null,
         runs: gradingRows.filter((g) => g.suite === 'public').map((g) => ({ id: g.id, at: iso(g.created_at), status: g.status, verdict: g.result?.verdict ?? null, passed: g.result?.tests.filter((t) => t.status === 'passed').length ?? null, total: g.result?.tests.length ?? null })),
         rubric: challenge.manifest.rubric,
+        recording: { events: row.acked_seq + 1, bytes: row.recorded_bytes, maxEvents: recordingLimits.maxEvents, maxBytes: recordingLimits.maxBytes, fullAt: iso(row.recording_full_at) },
       });
     })
     .get('/attempts/:id/events', async (c) => {

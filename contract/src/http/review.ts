@@ -55,6 +55,8 @@ export const AttemptDetail = z.object({
     z.object({ id: z.string(), at: IsoTime.nullable(), status: z.string(), verdict: z.string().nullable(), passed: z.number().nullable(), total: z.number().nullable() }),
   ),
   rubric: z.array(RubricCriterion),
+  /** How much was recorded against the cap; `fullAt` is when a batch was first refused for going past it. */
+  recording: z.object({ events: z.number().int(), bytes: z.number().int(), maxEvents: z.number().int(), maxBytes: z.number().int(), fullAt: IsoTime.nullable() }),
 });
 export type AttemptDetail = z.infer<typeof AttemptDetail>;
 

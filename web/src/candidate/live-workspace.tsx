@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CandidateAttempt } from '@assay/contract';
-import { apiCall } from '../api/api-call.js';
-import { createEventOutbox } from '../recording/event-outbox.js';
+import { apiCall, ApiCallError } from '../api/api-call.js';
+import { createEventOutbox, RecordingFullError } from '../recording/event-outbox.js';
 import { idbOutboxStore } from '../recording/idb-outbox-store.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
@@ -16,6 +16,8 @@ import { Workspace, type LiveSession } from './workspace.js';
 export function LiveWorkspace({ token, timeLimitMinutes, onSubmitted }: { token: string; timeLimitMinutes: number; onSubmitted: () => void }) {
   const [opened, setOpened] = useState<{ attempt: CandidateAttempt; live: LiveSession }>();
   const [error, setError] = useState<unknown>();
+  /** The server's word that the recording reached its cap (413 recording_full): recording stops, work goes on. */
+  const [recordingFull, setRecordingFull] = useState<string>();
   useEffect(() => {
     let cancelled = false;
     (async () => {
@@ -27,7 +29,14 @@ export function LiveWorkspace({ token, timeLimitMinutes, onSubmitted }: { token:
       }
       const outbox = createEventOutbox({
         store: idbOutboxStore(db, token),
-        send: async (events) => void (await apiCall('uploadEvents', { token, body: { events } })),
+        send: async (events) => {
+          try {
+            await apiCall('uploadEvents', { token, body: { events } });
+          } catch (error) {
+            throw error instanceof ApiCallError && error.code === 'recording_full' ? new RecordingFullError(error.message) : error;
+          }
+        },
+        onFull: (message) => setRecordingFull(message),
       });
       await outbox.open(attempt.ackedSeq);
       const live: LiveSession = {
@@ -46,5 +55,14 @@ export function LiveWorkspace({ token, timeLimitMinutes, onSubmitted }: { token:
   }, [token, timeLimitMinutes, onSubmitted]);
   if (error) return <main className="narrow"><ErrorMessage error={error} title="Your workspace could not be opened" /></main>;
   if (!opened) return <main className="narrow"><Loading label="Opening your workspace" /></main>;
-  return <Workspace attempt={opened.attempt} mode="live" live={opened.live} />;
+  return (
+    <>
+      {recordingFull ? (
+        <p className="recording-full" role="status" data-testid="recording-full">
+          Recording stopped: {recordingFull}.
+        </p>
+      ) : null}
+      <Workspace attempt={opened.attempt} mode="live" live={opened.live} />
+    </>
+  );
 }

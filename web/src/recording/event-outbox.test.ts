@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedEvent } from '@assay/contract';
-import { createEventOutbox, type OutboxStore } from './event-outbox.js';
+import { createEventOutbox, RecordingFullError, type OutboxStore } from './event-outbox.js';
 
 function memoryStore(): OutboxStore & { events: RecordedEvent[] } {
   let next: number | null = null;
@@ -28,6 +28,28 @@ describe('the event outbox', () => {
     expect(sent.map((b) => b.length)).toEqual([500, 500, 203]);
     expect(sent.flat()).toEqual(Array.from({ length: 1203 }, (_, i) => i));
     expect(store.events).toEqual([]);
+  });
+
+  it('stops recording once the server says the recording is full, and says so once', async () => {
+    const store = memoryStore();
+    const notes: string[] = [];
+    const received: number[] = [];
+    const outbox = createEventOutbox({
+      store,
+      send: async (batch) => {
+        if (batch[0]!.seq >= 500) throw new RecordingFullError('full');
+        received.push(...batch.map((e) => e.seq));
+      },
+      onFull: (message) => notes.push(message),
+    });
+    await outbox.open(-1);
+    for (let i = 0; i < 1200; i++) outbox.record(focus(true));
+    expect(await outbox.flush()).toBe(500);
+    outbox.record(focus(false));
+    expect(await outbox.flush()).toBe(0);
+    expect(received).toHaveLength(500);
+    expect(store.events).toEqual([]);
+    expect(notes).toEqual(['full']);
   });
 
   it('keeps everything while offline and sends it once the server answers again', async () => {

@@ -13,6 +13,9 @@ export interface OutboxStore {
 
 export const MAX_BATCH = 500;
 
+/** `send`'s answer when the server has recorded all it will for this attempt (413 `recording_full`). */
+export class RecordingFullError extends Error {}
+
 /**
  * The candidate's recording on its way to the server: each event gets the next dense seq and
  * is written to the store before anything is sent, so a reload, an offline spell or an API
@@ -20,8 +23,10 @@ export const MAX_BATCH = 500;
  * answered 200 to is stored there (it keeps each seq once), so it is dropped here, and a batch
  * re-sent after a failure duplicates nothing.
  */
-export function createEventOutbox({ store, send }: { store: OutboxStore; send: (events: RecordedEvent[]) => Promise<void> }) {
+export function createEventOutbox({ store, send, onFull }: { store: OutboxStore; send: (events: RecordedEvent[]) => Promise<void>; onFull?: (message: string) => void }) {
   let next = 0;
+  /** Past the attempt's recording cap: nothing more is kept or sent. */
+  let full = false;
   let writes: Promise<void> = Promise.resolve();
   let flushing: Promise<number> | undefined;
 
@@ -32,6 +37,7 @@ export function createEventOutbox({ store, send }: { store: OutboxStore; send: (
     },
     record(event: UnnumberedEvent): RecordedEvent {
       const numbered = { ...event, seq: next++ } as RecordedEvent;
+      if (full) return numbered;
       const seq = next;
       writes = writes.then(async () => {
         await store.append(numbered);
@@ -47,8 +53,16 @@ export function createEventOutbox({ store, send }: { store: OutboxStore; send: (
           let sent = 0;
           for (;;) {
             const batch = await store.oldest(MAX_BATCH);
-            if (batch.length === 0) return sent;
-            await send(batch);
+            if (batch.length === 0 || full) return sent;
+            try {
+              await send(batch);
+            } catch (error) {
+              if (!(error instanceof RecordingFullError)) throw error;
+              full = true;
+              await store.removeThrough(next - 1);
+              onFull?.(error.message);
+              return sent;
+            }
             await store.removeThrough(batch.at(-1)!.seq);
             sent += batch.length;
           }

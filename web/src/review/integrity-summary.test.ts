@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { AttemptDetail, RecordedEvent } from '@assay/contract';
-import { integritySummary } from './integrity-summary.js';
+import type { RecordedEvent } from '@assay/contract';
+import { integritySummary, type IntegrityDetail } from './integrity-summary.js';
 
 const pasted = 'function solve() {\n  return 42;\n}\n';
-type Server = Pick<AttemptDetail, 'attempt' | 'runs'>;
+type Server = IntegrityDetail;
 const attempt: Server['attempt'] = {
   id: 'a1', candidateName: 'Ada', candidateEmail: 'ada@example.test', challengeId: 'c', challengeTitle: 'C', kind: 'coding', language: 'typescript',
   status: 'submitted', verdict: 'failed', score: 0.5, startedAt: '2026-01-01T10:00:00.000Z', deadline: null, submittedAt: '2026-01-01T10:42:00.000Z', contentHash: 'h', currentContentHash: 'h',
 };
-const server = (runs: Server['runs']): Server => ({ attempt, runs });
+const recording: Server['recording'] = { events: 7, bytes: 700, maxEvents: 250_000, maxBytes: 32 * 1024 * 1024, fullAt: null };
+const server = (runs: Server['runs'], full = recording): Server => ({ attempt, runs, recording: full });
 const run = (id: string, passed: number, total: number) => ({ id, at: null, status: 'done', verdict: 'failed', passed, total });
 const texts = (notes: ReturnType<typeof integritySummary>, source: string) => notes.filter((n) => n.source === source).map((n) => n.text);
 
@@ -43,6 +44,11 @@ describe('the integrity summary', () => {
       'The browser reports 1 test run(s) the server never saw (at 0:00); those runs did not happen on Assay, whatever they claim to have passed.',
       'The run at 1:00 is reported as 3/3 passed; the server graded it 1/3.',
     ]);
+  });
+
+  it('tells the reviewer when the recording reached its cap', () => {
+    const full = { ...recording, fullAt: '2026-01-01T10:30:00.000Z' };
+    expect(texts(integritySummary([], new Map(), server([], full)), 'server').join(' ')).toMatch(/The recording reached its cap \(250,000 events or 32 MiB\) at .*; what the candidate did after that was not recorded\./);
   });
 
   it('treats a file named like an Object.prototype member as a file', () => {

@@ -35,9 +35,12 @@ export interface IntegrityNote {
   text: string;
 }
 
+/** What the summary needs of the attempt's detail. */
+export type IntegrityDetail = Pick<AttemptDetail, 'attempt' | 'runs' | 'recording'>;
+
 /** What the server itself observed: runs it graded, submission time and verdict. */
-function observed(detail: Pick<AttemptDetail, 'attempt' | 'runs'>): string[] {
-  const { attempt, runs } = detail;
+function observed(detail: IntegrityDetail): string[] {
+  const { attempt, runs, recording } = detail;
   const sentences: string[] = [];
   if (attempt.startedAt && attempt.submittedAt) sentences.push(`Submitted ${minutes(Date.parse(attempt.submittedAt) - Date.parse(attempt.startedAt))} after starting.`);
   else sentences.push(attempt.startedAt ? 'Not submitted yet.' : 'Not started yet.');
@@ -45,6 +48,9 @@ function observed(detail: Pick<AttemptDetail, 'attempt' | 'runs'>): string[] {
   else {
     const green = runs.some((r) => r.total !== null && r.total > 0 && r.passed === r.total);
     sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? 'at least one run passed them all' : 'no run passed them all'}.`);
+  }
+  if (recording.fullAt) {
+    sentences.push(`The recording reached its cap (${count(recording.maxEvents)} events or ${Math.round(recording.maxBytes / 1024 / 1024)} MiB) at ${new Date(recording.fullAt).toLocaleString()}; what the candidate did after that was not recorded.`);
   }
   if (attempt.verdict) sentences.push(`The hidden tests' verdict: ${attempt.verdict}${attempt.score === null ? '' : ` (${Math.round(attempt.score * 100)}%)`}.`);
   return sentences;
@@ -57,7 +63,7 @@ function observed(detail: Pick<AttemptDetail, 'attempt' | 'runs'>): string[] {
  * browser and can be forged, so it is labelled so, and where the two disagree (a run the browser
  * reports that the server never graded) the page says so. Never a score: that is the reviewer's call.
  */
-export function integritySummary(events: readonly RecordedEvent[], finalFiles: ReadonlyMap<string, string>, detail: Pick<AttemptDetail, 'attempt' | 'runs'>): IntegrityNote[] {
+export function integritySummary(events: readonly RecordedEvent[], finalFiles: ReadonlyMap<string, string>, detail: IntegrityDetail): IntegrityNote[] {
   const sorted = [...events].sort((a, b) => a.seq - b.seq);
   const sentences: string[] = [];
 

@@ -68,3 +68,36 @@ describe.each([['PGlite', false], ['Postgres', true]] as const)('event store on 
     expect((await reviewer('GET', `/api/review/attempts/${attemptId}/events?limit=20000`)).body.events).toEqual(session);
   });
 });
+
+describe('the recording cap', () => {
+  it('refuses a whole batch past the event or byte cap with 413 recording_full, counts re-sent events once, and tells the reviewer', async () => {
+    const t = await createTestApi({ recordingLimits: { maxEvents: 10, maxBytes: 2_000 } });
+    open.push(t);
+    const admin = await t.staff('admin');
+    const start = async () => {
+      const created = await admin('POST', '/api/admin/invites', { candidateName: 'A', candidateEmail: 'a@example.test', challengeId: 'fixture' });
+      const candidate = t.candidate(created.body.invite.token);
+      await candidate('POST', '/api/candidate/start', { language: 'typescript' });
+      return { candidate, attemptId: (await candidate('GET', '/api/candidate/attempt')).body.attemptId as string };
+    };
+    const focus = (seq: number) => ({ seq, t: seq, type: 'focus', focused: true });
+
+    const byCount = await start();
+    const first = Array.from({ length: 10 }, (_, seq) => focus(seq));
+    expect((await byCount.candidate('POST', '/api/candidate/events', { events: first })).body.ackedSeq).toBe(9);
+    expect((await byCount.candidate('POST', '/api/candidate/events', { events: first })).status).toBe(200);
+    const past = await byCount.candidate('POST', '/api/candidate/events', { events: [focus(10)] });
+    expect(past.status).toBe(413);
+    expect(past.body.error.code).toBe('recording_full');
+    const detail = await admin('GET', `/api/review/attempts/${byCount.attemptId}`);
+    expect(detail.body.recording).toMatchObject({ events: 10, maxEvents: 10, maxBytes: 2_000 });
+    expect(detail.body.recording.fullAt).not.toBeNull();
+
+    const byBytes = await start();
+    const edit = (seq: number) => ({ seq, t: seq, type: 'edit', file: FILE, changes: [{ offset: 0, length: 0, text: 'x'.repeat(500) }] });
+    expect((await byBytes.candidate('POST', '/api/candidate/events', { events: [edit(0), edit(1), edit(2)] })).status).toBe(200);
+    expect((await byBytes.candidate('POST', '/api/candidate/events', { events: [edit(3)] })).status).toBe(413);
+    const stored = await admin('GET', `/api/review/attempts/${byBytes.attemptId}/events`);
+    expect(stored.body.events).toHaveLength(3);
+  });
+});

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,15 +27,40 @@ export function launchBrowser(): Promise<Browser> {
 
 let built: Promise<string> | undefined;
 
+/** What the web build is made of: its hash names the build, so a build is reused until one of these changes. */
+const WEB_INPUTS = ['web/src', 'web/build', 'web/index.html', 'web/diagram.html', 'web/vite.config.ts', 'web/package.json', 'contract/src', 'package-lock.json'];
+
+async function hashOf(paths: readonly string[]): Promise<string> {
+  const hash = createHash('sha256');
+  const add = async (path: string): Promise<void> => {
+    const full = join(ROOT, path);
+    if ((await stat(full)).isDirectory()) {
+      for (const name of (await readdir(full)).sort()) await add(join(path, name));
+    } else hash.update(`${path}\0`).update(await readFile(full));
+  };
+  for (const path of paths) await add(path);
+  return hash.digest('hex').slice(0, 16);
+}
+
 /**
- * Builds the web app into a folder of this test file's own (tests in other files, or other
- * people's `npm start`, may be using web/dist), for the API to serve through ASSAY_WEB_DIST.
+ * Builds the web app for the API to serve through ASSAY_WEB_DIST, once per content: the build
+ * lands in a temporary folder named by the hash of its sources, so every browser test file (each
+ * in its own worker) and the bench reuse it, and nobody's web/dist is touched. A build is written
+ * aside and renamed into place, so a reader never sees half of one.
  */
 export function buildWeb(): Promise<string> {
   built ??= (async () => {
-    const outDir = await mkdtemp(join(tmpdir(), 'assay-web-'));
+    const target = join(tmpdir(), `assay-web-${await hashOf(WEB_INPUTS)}`);
+    if (existsSync(join(target, 'index.html'))) return target;
+    const outDir = await mkdtemp(join(tmpdir(), 'assay-web-build-'));
     await promisify(execFile)('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: join(ROOT, 'web'), maxBuffer: 16 * 1024 * 1024 });
-    return outDir;
+    try {
+      await rename(outDir, target);
+    } catch {
+      // Another test file built the same sources first.
+      await rm(outDir, { recursive: true, force: true });
+    }
+    return target;
   })();
   return built;
 }

@@ -40,6 +40,15 @@ async function attemptWith(design: string, events: RecordedEvent[] = []) {
 
 const numbered = (fields: EventFields[]): RecordedEvent[] => fields.map((f, seq) => ({ ...f, seq, t: seq * 1_000 }) as RecordedEvent);
 
+/** Notes every Content-Security-Policy violation on the page's documents, from the first script on. */
+const watchViolations = (page: Page) =>
+  page.addInitScript(() => {
+    const w = window as unknown as { violations: string[] };
+    w.violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+const violationsOf = (page: Page) => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+
 /**
  * A signed-in staff page that notes every CSP violation, every request to another host, and the
  * longest stall of its main thread (a 50 ms interval that fires late).
@@ -51,11 +60,10 @@ async function staffPage() {
   page.on('request', (request) => {
     if (!request.url().startsWith(platform.baseUrl) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) foreign.push(request.url());
   });
+  await watchViolations(page);
   await page.addInitScript(() => {
-    const w = window as unknown as { violations: string[]; maxStallMs: number };
-    w.violations = [];
+    const w = window as unknown as { maxStallMs: number };
     w.maxStallMs = 0;
-    document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     let last = performance.now();
     setInterval(() => {
       const now = performance.now();
@@ -68,7 +76,7 @@ async function staffPage() {
   await page.getByLabel('Password').fill(platform.admin.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/attempts$/);
-  return { ...opened, foreign, violations: () => page.evaluate(() => (window as unknown as { violations: string[] }).violations) };
+  return { ...opened, foreign, violations: () => violationsOf(page) };
 }
 
 async function openTab(page: Page, attemptId: string, tab: 'Overview' | 'Code' | 'Replay' | 'Scorecard') {
@@ -169,7 +177,8 @@ describe('staff pages', () => {
   });
 
   test('headers: every page is served with the policy and runs under it with no violation', async () => {
-    const { attemptId } = await attemptWith('# Design\n\n```mermaid\ngraph TD\n  A --> B\n```\n');
+    const design = '# Design\n\n```mermaid\ngraph TD\n  A --> B\n```\n';
+    const { attemptId } = await attemptWith(design, numbered([{ type: 'snapshot', files: { 'DESIGN.md': design } }, { type: 'open', file: 'DESIGN.md' }]));
     const { page, pageErrors, violations } = await staffPage();
     const documents: Array<{ url: string; csp: string | undefined }> = [];
     page.on('response', (response) => {
@@ -177,15 +186,14 @@ describe('staff pages', () => {
     });
     for (const path of ['/attempts', '/admin/challenges', '/admin/invites', '/admin/users', '/nowhere']) {
       await page.goto(`${platform.baseUrl}${path}`);
-      await page.waitForLoadState('networkidle');
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
     }
     await page.goto(`${platform.baseUrl}/admin/challenges/rate-limiter/preview`);
     await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
     for (const tab of ['Overview', 'Code', 'Replay', 'Scorecard'] as const) {
       await openTab(page, attemptId, tab);
-      await page.waitForLoadState('networkidle');
+      await page.getByRole('tabpanel').getByRole('heading').first().waitFor({ timeout: 60_000 });
     }
-    await designFrame(page).waitFor().catch(() => undefined);
     await openTab(page, attemptId, 'Code');
     await expect.poll(async () => (await designFrame(page).getByTestId('diagram-frame').boundingBox())?.height ?? 0, { timeout: 30_000 }).toBeGreaterThan(100);
     // A candidate's pages: the landing, then the workspace with Monaco and its workers.
@@ -194,14 +202,9 @@ describe('staff pages', () => {
     candidatePage.page.on('response', (response) => {
       if (response.request().resourceType() === 'document') documents.push({ url: response.url(), csp: response.headers()['content-security-policy'] });
     });
-    await candidatePage.page.addInitScript(() => {
-      const w = window as unknown as { violations: string[] };
-      w.violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => w.violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    await watchViolations(candidatePage.page);
     await candidatePage.page.goto(`${platform.baseUrl}/i/${token}`);
     await candidatePage.page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
-    await candidatePage.page.waitForLoadState('networkidle');
 
     expect(documents.length).toBeGreaterThan(8);
     for (const { url, csp } of documents) {
@@ -209,7 +212,7 @@ describe('staff pages', () => {
       expect(csp, url).toMatch(/frame-ancestors '(none|self)'/);
     }
     expect(await violations()).toEqual([]);
-    expect(await candidatePage.page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+    expect(await violationsOf(candidatePage.page)).toEqual([]);
     expect(unexpectedErrors([...pageErrors, ...candidatePage.pageErrors], [404])).toEqual([]);
   });
 

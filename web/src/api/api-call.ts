@@ -1,9 +1,5 @@
 import { ApiError, API_ROUTES, type ApiRoutes, type RouteName } from '@assay/contract';
-import { z } from 'zod';
-
-// The page's policy allows no eval: zod must not try `new Function` (a CSP violation at the first
-// parse). Set here, in the module every page parses its data through, to keep zod out of the shell.
-z.config({ jitless: true });
+import type { z } from 'zod';
 
 /** `:name` segments of a route path, as the params a call must supply. */
 type PathParams<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`

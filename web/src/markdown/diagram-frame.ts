@@ -3,11 +3,11 @@
  * nothing else, so mermaid, its DOMPurify hooks and whatever a diagram makes it do stay here,
  * away from the staff page's DOM, cookies and API. It draws one diagram and says how tall it is.
  */
-import { z } from 'zod';
+import { config } from 'zod/v4/core';
 import { DiagramRequest, type DiagramReply } from './diagram-messages.js';
 import { withoutDirectives } from './without-directives.js';
 
-z.config({ jitless: true });
+config({ jitless: true });
 
 const reply = (message: DiagramReply) => window.parent.postMessage(message, '*');
 

@@ -12,6 +12,7 @@ describe('serveWeb', () => {
     dist = await mkdtemp(join(tmpdir(), 'assay-web-'));
     await mkdir(join(dist, 'assets'));
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>Assay</title>');
+    await writeFile(join(dist, 'diagram.html'), '<!doctype html><title>Diagram</title>');
     await writeFile(join(dist, 'assets', 'app-abc123.js'), script);
     await writeFile(join(dist, 'assets', 'app-abc123.js.br'), brotliCompressSync(script));
   });
@@ -35,5 +36,12 @@ describe('serveWeb', () => {
     const route = await serveWeb(dist).request('/i/some-token');
     expect(await route.text()).toContain('<title>Assay</title>');
     expect(route.headers.get('cache-control')).toBeNull();
+  });
+
+  it('serves the diagram frame page itself, and assets to its opaque origin (the public bundle, any origin)', async () => {
+    const frame = await serveWeb(dist).request('/diagram.html');
+    expect(await frame.text()).toContain('<title>Diagram</title>');
+    const asset = await serveWeb(dist).request('/assets/app-abc123.js', { headers: { Origin: 'null' } });
+    expect(asset.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

@@ -11,15 +11,20 @@ export const MAX_NESTING = 20;
 
 const markdown = new MarkdownIt({ html: true, linkify: false, maxNesting: MAX_NESTING });
 
+/** Markdown to sanitized HTML, mermaid blocks left as code: for short trusted text (test requirement sentences). */
+export function renderMarkdown(source: string): string {
+  return sanitizeHtml(markdown.render(source));
+}
+
 /** A document in order: sanitized HTML, and the mermaid diagrams between it (drawn apart, in frames). */
 export type MarkdownPart = { kind: 'html'; html: string } | { kind: 'mermaid'; source: string };
 
 /**
- * Markdown to sanitized HTML. Prompts come from challenge folders and DESIGN.md from candidates,
- * so nothing a document says may run, restyle the page, or reach another host (sanitize-html.ts).
+ * A document as parts. Prompts come from challenge folders and DESIGN.md from candidates, so
+ * nothing a document says may run, restyle the page, or reach another host (sanitize-html.ts).
  * Top-level ```mermaid blocks become parts of their own.
  */
-export function renderMarkdown(source: string): MarkdownPart[] {
+export function markdownParts(source: string): MarkdownPart[] {
   const env = {};
   const parts: MarkdownPart[] = [];
   let pending: Token[] = [];

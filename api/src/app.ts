@@ -15,6 +15,7 @@ import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { candidateRoutes } from './routes/candidate-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
+import type { Scorecards } from './scoring/scorecards.js';
 import { serveWeb } from './serve-web.js';
 
 export interface AppDeps {
@@ -23,6 +24,7 @@ export interface AppDeps {
   queue: GradeQueue;
   attempts: Attempts;
   gradings: Gradings;
+  scorecards: Scorecards;
   publicUrl: string;
   webDist?: string;
   now?: () => number;
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
   app.route('/api/admin', adminRoutes({ db, catalog, now, publicUrl: deps.publicUrl, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
-  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, now }));
+  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, now }));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });

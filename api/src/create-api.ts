@@ -10,6 +10,7 @@ import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createGradings } from './grading/gradings.js';
 import { createGradeQueue } from './queue/grade-queue.js';
+import { createScorecards } from './scoring/scorecards.js';
 
 /**
  * Everything the API is made of, wired from its settings: database (migrated), catalog, queue,
@@ -28,7 +29,7 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
     (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;
   const gradings = createGradings({ db, queue, challengeIdOf, now });
   const attempts = createAttempts({ db, gradings, events: createEventStore({ db }), now });
-  const app = createApp({ db, catalog, queue, attempts, gradings, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, now }), publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, now });
   return {
     app,
     db,

@@ -57,3 +57,18 @@ export const ScoreBody = z
   })
   .strict();
 export type ScoreBody = z.infer<typeof ScoreBody>;
+export type Recommendation = ScoreBody['recommendation'];
+
+/**
+ * A scorecard as the reviewer is filling it in: any part may still be missing. Saved as they
+ * type, per reviewer; `null` discards it (a submission discards it too).
+ */
+export const ScoreDraft = z
+  .object({
+    criteria: z.array(z.object({ id: z.string().max(64), score: z.number().int().nullable(), note: z.string().max(4000) }).strict()).max(50),
+    recommendation: ScoreBody.shape.recommendation.nullable(),
+    note: z.string().max(8000),
+  })
+  .strict();
+export type ScoreDraft = z.infer<typeof ScoreDraft>;
+export const SaveScoreDraftBody = z.object({ draft: ScoreDraft.nullable() }).strict();

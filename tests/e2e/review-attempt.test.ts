@@ -70,6 +70,24 @@ async function score(page: Page, note: string) {
   await page.getByRole('table', { name: 'Scores side by side' }).waitFor();
 }
 
+/** Half a scorecard, then another tab and a reload: the draft is still there, from the server. */
+async function draftSurvivesTabsAndReloads(page: Page) {
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  const first = page.locator('fieldset.criterion').first();
+  await first.locator('input[type=radio]').nth(1).check();
+  await first.locator('textarea').fill('Refill looks right; check the clock edge.');
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  expect(await page.locator('fieldset.criterion').first().locator('textarea').inputValue()).toBe('Refill looks right; check the clock edge.');
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Draft saved' }).count()).toBe(1);
+  await page.reload();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  const again = page.locator('fieldset.criterion').first();
+  await expect.poll(() => again.locator('textarea').inputValue()).toBe('Refill looks right; check the clock edge.');
+  expect(await again.locator('input[type=radio]').nth(1).isChecked()).toBe(true);
+  await screenshot(page, 'review-scorecard-draft');
+}
+
 test('a reviewer reads the verdict and the diff, replays to the submitted code, and scores independently of a second reviewer', async () => {
   const challenge = await createChallengeCatalog({ root: `${ROOT}challenges` }).get('rate-limiter');
   const reference = challenge.trusted.reference.typescript!.find((f) => f.path === ENTRY)!.content;
@@ -109,7 +127,19 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   await page.getByRole('button', { name: 'Play' }).click();
   await screenshot(page, 'review-replay');
 
+  await draftSurvivesTabsAndReloads(page);
   await score(page, 'First reviewer: solid.');
+  const mine = page.getByRole('table', { name: 'Scores side by side' });
+  expect(await mine.textContent()).toMatch(/4 · Exemplary.*Weighted total4 of 4/s);
+
+  // Amended: the new version shows, the one it replaced is kept.
+  await page.getByRole('button', { name: 'Amend my scorecard' }).click();
+  await page.getByLabel('Strong yes').check();
+  await page.getByRole('button', { name: 'Submit the amendment' }).click();
+  await expect.poll(() => mine.textContent()).toContain('Strong yes');
+  await page.getByText(/Earlier versions of your scorecard \(1\)/).click();
+  expect(await page.locator('details').textContent()).toMatch(/weighted 4 of 4; Yes \(“First reviewer: solid\.”\)/);
+  await screenshot(page, 'review-scorecard-amended');
 
   // The second reviewer sees that someone scored, but not what, until they have scored too.
   const second = await openPage(browser);

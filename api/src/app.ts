@@ -10,6 +10,7 @@ import type { Database } from './db/database.js';
 import type { Gradings } from './grading/gradings.js';
 import { HttpError } from './http-error.js';
 import { csrfGuard } from './middleware/csrf.js';
+import type { Invites } from './invites/invites.js';
 import type { GradeQueue } from './queue/grade-queue.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -25,6 +26,7 @@ export interface AppDeps {
   attempts: Attempts;
   gradings: Gradings;
   scorecards: Scorecards;
+  invites: Invites;
   publicUrl: string;
   webDist?: string;
   now?: () => number;
@@ -50,7 +52,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
-  app.route('/api/admin', adminRoutes({ db, catalog, now, publicUrl: deps.publicUrl, dataDir: deps.dataDir }));
+  app.route('/api/admin', adminRoutes({ db, catalog, invites: deps.invites, now, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
   app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, now }));
   app.all('/api/*', () => {

@@ -4,11 +4,13 @@ import { createChallengeCatalog } from '@assay/challenges';
 import { createApp } from './app.js';
 import { createAttempts } from './attempts/attempts.js';
 import { createEventStore } from './attempts/event-store.js';
-import type { ApiConfig } from './config.js';
+import { MAIL_FROM, type ApiConfig } from './config.js';
 import { createDatabase } from './db/create-database.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createGradings } from './grading/gradings.js';
+import { createInviteMailer } from './invites/invite-mailer.js';
+import { createInvites } from './invites/invites.js';
 import { createGradeQueue } from './queue/grade-queue.js';
 import { createScorecards } from './scoring/scorecards.js';
 
@@ -17,7 +19,7 @@ import { createScorecards } from './scoring/scorecards.js';
  * the domain modules and the Hono app. main.ts adds the server and background work; tests use
  * this with a database and prefix of their own.
  */
-export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'> & Partial<Pick<ApiConfig, 'ASSAY_RUN_BACKPRESSURE_DEPTH'>>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
+export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'> & Partial<Pick<ApiConfig, 'ASSAY_RUN_BACKPRESSURE_DEPTH' | 'ASSAY_SMTP_URL' | 'ASSAY_MAIL_FROM'>>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const db = options.db ?? (await createDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: `${config.ASSAY_DATA_DIR}/pglite` }));
   await migrate(db);
@@ -29,7 +31,8 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
     (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;
   const gradings = createGradings({ db, queue, challengeIdOf, now });
   const attempts = createAttempts({ db, gradings, events: createEventStore({ db }), now });
-  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, now }), publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, now });
+  const invites = createInvites({ db, catalog, mailer: createInviteMailer({ smtpUrl: config.ASSAY_SMTP_URL, from: config.ASSAY_MAIL_FROM ?? MAIL_FROM }), publicUrl: config.publicUrl, now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, now }), invites, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, now });
   return {
     app,
     db,

@@ -16,7 +16,7 @@ import { newId } from './tokens.js';
 export const HIDDEN_MARKER = 'HIDDEN-MARKER-7f3a';
 export const PUBLIC_URL = 'http://assay.test';
 
-export async function createTestApi({ postgres = false, now = Date.now }: { postgres?: boolean; now?: () => number } = {}) {
+export async function createTestApi({ postgres = false, now = Date.now, smtpUrl }: { postgres?: boolean; now?: () => number; smtpUrl?: string } = {}) {
   const id = randomBytes(4).toString('hex');
   const root = await mkdtemp(join(tmpdir(), 'assay-api-challenges-'));
   const dir = await scaffoldChallenge(root, 'fixture', { kind: 'coding' });
@@ -33,7 +33,7 @@ export async function createTestApi({ postgres = false, now = Date.now }: { post
     db = await createDatabase({});
   }
   const api = await createApi(
-    { REDIS_URL: 'redis://127.0.0.1:6379', ASSAY_QUEUE_PREFIX: `assay-api-test-${id}`, ASSAY_CHALLENGES_DIR: root, ASSAY_DATA_DIR: root, ASSAY_WEB_DIST: join(root, 'no-web'), publicUrl: PUBLIC_URL },
+    { REDIS_URL: 'redis://127.0.0.1:6379', ASSAY_QUEUE_PREFIX: `assay-api-test-${id}`, ASSAY_CHALLENGES_DIR: root, ASSAY_DATA_DIR: root, ASSAY_WEB_DIST: join(root, 'no-web'), publicUrl: PUBLIC_URL, ...(smtpUrl ? { ASSAY_SMTP_URL: smtpUrl } : {}) },
     { db, catalog: createChallengeCatalog({ root }), now },
   );
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { validationStatus, type ChallengeCatalog } from '@assay/challenges';
-import { CreateInviteBody, CreateUserBody, DESIGN_DOC_PATH, Language, type Invite } from '@assay/contract';
+import { CreateInviteBody, CreateUserBody, DESIGN_DOC_PATH, Language } from '@assay/contract';
 import type { AppEnv } from '../app-env.js';
 import { hashPassword } from '../auth/passwords.js';
 import { toStaffUser } from '../auth/sessions.js';
@@ -8,43 +8,12 @@ import type { Database } from '../db/database.js';
 import { HttpError, notFound } from '../http-error.js';
 import { requireStaff } from '../middleware/staff-auth.js';
 import { jsonBody } from '../middleware/validate.js';
-import { hashToken, newId, newToken } from '../tokens.js';
-
-interface InviteRow {
-  id: string;
-  candidate_name: string;
-  candidate_email: string;
-  challenge_id: string;
-  languages: Invite['languages'];
-  time_limit_minutes: number;
-  expires_at: number;
-  revoked_at: number | null;
-  created_at: number;
-  attempt_id: string | null;
-  attempt_status: 'started' | 'submitted' | 'graded' | null;
-}
+import type { Invites } from '../invites/invites.js';
+import { newId } from '../tokens.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function toInvite(row: InviteRow, now: number): Invite {
-  const state = row.revoked_at !== null ? 'revoked' : (row.attempt_status ?? (row.expires_at <= now ? 'expired' : 'pending'));
-  return {
-    id: row.id,
-    candidateName: row.candidate_name,
-    candidateEmail: row.candidate_email,
-    challengeId: row.challenge_id,
-    languages: row.languages,
-    timeLimitMinutes: row.time_limit_minutes,
-    expiresAt: iso(row.expires_at),
-    state,
-    attemptId: row.attempt_id,
-    createdAt: iso(row.created_at),
-  };
-}
-
-const INVITE_SELECT = 'SELECT i.*, a.id AS attempt_id, a.status AS attempt_status FROM invites i LEFT JOIN attempts a ON a.invite_id = i.id';
-
-export function adminRoutes({ db, catalog, now, publicUrl, dataDir }: { db: Database; catalog: ChallengeCatalog; now: () => number; publicUrl: string; dataDir: string }) {
+export function adminRoutes({ db, catalog, invites, now, dataDir }: { db: Database; catalog: ChallengeCatalog; invites: Invites; now: () => number; dataDir: string }) {
   return new Hono<AppEnv>()
     .use(requireStaff(db, now, 'admin'))
     .get('/challenges', async (c) => {
@@ -92,36 +61,10 @@ export function adminRoutes({ db, catalog, now, publicUrl, dataDir }: { db: Data
         ackedSeq: -1,
       });
     })
-    .post('/invites', jsonBody(CreateInviteBody), async (c) => {
-      const body = c.req.valid('json');
-      const challenge = await catalog.get(body.challengeId).catch(() => {
-        throw new HttpError(400, 'unknown_challenge', `there is no challenge "${body.challengeId}"; see GET /api/admin/challenges`);
-      });
-      const offered = challenge.manifest.languages;
-      const languages = body.languages ?? offered;
-      const unknown = languages.filter((l) => !offered.includes(l));
-      if (unknown.length) throw new HttpError(400, 'invalid_request', `languages: ${challenge.manifest.id} is offered in ${offered.join(', ')}, not ${unknown.join(', ')}`);
-      const expiresAt = body.expiresAt ? Date.parse(body.expiresAt) : now() + 7 * 24 * 3600_000;
-      if (expiresAt <= now()) throw new HttpError(400, 'invalid_request', 'expiresAt: choose a time in the future');
-      const token = newToken();
-      const id = newId('inv');
-      await db.query(
-        'INSERT INTO invites (id, token_hash, candidate_name, candidate_email, challenge_id, languages, time_limit_minutes, expires_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)',
-        [id, hashToken(token), body.candidateName, body.candidateEmail, challenge.manifest.id, JSON.stringify(languages), body.timeLimitMinutes ?? challenge.manifest.timeLimitMinutes, expiresAt, c.get('staff').id, now()],
-      );
-      const [row] = await db.query<InviteRow>(`${INVITE_SELECT} WHERE i.id = $1`, [id]);
-      return c.json({ invite: { ...toInvite(row!, now()), token, link: `${publicUrl}/i/${token}` } }, 201);
-    })
-    .get('/invites', async (c) => {
-      const rows = await db.query<InviteRow>(`${INVITE_SELECT} ORDER BY i.created_at DESC LIMIT 500`);
-      return c.json({ invites: rows.map((row) => toInvite(row, now())) });
-    })
-    .post('/invites/:id/revoke', async (c) => {
-      const [row] = await db.query<{ id: string }>('UPDATE invites SET revoked_at = coalesce(revoked_at, $2) WHERE id = $1 RETURNING id', [c.req.param('id'), now()]);
-      if (!row) throw notFound('that invite');
-      const [invite] = await db.query<InviteRow>(`${INVITE_SELECT} WHERE i.id = $1`, [row.id]);
-      return c.json({ invite: toInvite(invite!, now()) });
-    })
+    .post('/invites', jsonBody(CreateInviteBody), async (c) => c.json({ invite: await invites.create(c.req.valid('json'), c.get('staff').id) }, 201))
+    .get('/invites', async (c) => c.json({ invites: await invites.list() }))
+    .post('/invites/:id/reissue', async (c) => c.json({ invite: await invites.reissue(c.req.param('id')) }))
+    .post('/invites/:id/revoke', async (c) => c.json({ invite: await invites.revoke(c.req.param('id')) }))
     .get('/users', async (c) => {
       const rows = await db.query<Parameters<typeof toStaffUser>[0]>('SELECT id, email, name, role, disabled FROM users ORDER BY created_at');
       return c.json({ users: rows.map(toStaffUser) });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   attemptId = (await t.candidate(created.body.invite.token)('POST', '/api/candidate/start', { language: 'typescript' })).body.attemptId;
   [first, second] = [await t.staff('reviewer'), await t.staff('reviewer')];
   rubric = (await first('GET', `/api/review/attempts/${attemptId}`)).body.rubric;
-});
+}, 60_000);
 afterAll(() => t.close());
 
 const draftUrl = () => `/api/review/attempts/${attemptId}/scores/draft`;

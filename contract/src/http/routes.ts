@@ -54,6 +54,7 @@ export const API_ROUTES = {
   challengePreview: route({ method: 'GET', path: '/api/admin/challenges/:id/preview', access: 'admin', body: undefined, response: CandidateAttempt }),
   createInvite: route({ method: 'POST', path: '/api/admin/invites', access: 'admin', body: CreateInviteBody, response: NewInvite }),
   invites: route({ method: 'GET', path: '/api/admin/invites', access: 'admin', body: undefined, response: InviteList }),
+  reissueInvite: route({ method: 'POST', path: '/api/admin/invites/:id/reissue', access: 'admin', body: undefined, response: NewInvite }),
   revokeInvite: route({ method: 'POST', path: '/api/admin/invites/:id/revoke', access: 'admin', body: undefined, response: OneInvite }),
   users: route({ method: 'GET', path: '/api/admin/users', access: 'admin', body: undefined, response: UserList }),
   createUser: route({ method: 'POST', path: '/api/admin/users', access: 'admin', body: CreateUserBody, response: OneUser }),

@@ -33,6 +33,13 @@ export const CreateInviteBody = z
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 export const InviteState = z.enum(['pending', 'started', 'submitted', 'graded', 'expired', 'revoked']);
+/**
+ * How the current link reached the candidate: `sent` by email (accepted by the mail server),
+ * `failed` (the mail server refused or could not be reached; `error` says why), or `manual`
+ * (no mail server is configured: the admin sends the link themselves).
+ */
+export const InviteDelivery = z.object({ state: z.enum(['manual', 'sent', 'failed']), at: z.string().nullable(), error: z.string().nullable() });
+export type InviteDelivery = z.infer<typeof InviteDelivery>;
 export const Invite = z.object({
   id: z.string(),
   candidateName: z.string(),
@@ -44,9 +51,10 @@ export const Invite = z.object({
   state: InviteState,
   attemptId: z.string().nullable(),
   createdAt: z.string(),
+  delivery: InviteDelivery,
 });
 export type Invite = z.infer<typeof Invite>;
-/** Returned once, at creation: the only time the raw token exists outside the candidate's link. */
+/** Returned once, when a link is issued (created or re-issued): the only time the raw token exists outside the candidate's link. */
 export const CreatedInvite = Invite.extend({ token: z.string(), link: z.string() });
 
 export const ScoreBody = z

@@ -21,3 +21,9 @@ CREATE TABLE score_history (
 
 INSERT INTO score_history (attempt_id, reviewer_id, criteria, recommendation, note, submitted_at)
   SELECT attempt_id, reviewer_id, criteria, recommendation, note, submitted_at FROM scores;
+
+-- How an invite's current link reached the candidate: emailed (`sent`, accepted by the mail
+-- server), `failed` (with the reason), or `manual` (no mail server configured).
+ALTER TABLE invites ADD COLUMN delivery text NOT NULL DEFAULT 'manual' CHECK (delivery IN ('manual', 'sent', 'failed'));
+ALTER TABLE invites ADD COLUMN delivery_at double precision;
+ALTER TABLE invites ADD COLUMN delivery_error text;

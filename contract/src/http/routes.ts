@@ -3,7 +3,7 @@ import { EventBatch } from '../recording.js';
 import { ChallengeList, InviteList, NewInvite, OneInvite, OneUser, UserList } from './admin.js';
 import { CandidateAttempt, CandidateStatus, EventsAck, InviteInfo, RunStatus, SaveFilesBody, Saved, StartBody, Started, Submitted } from './candidate.js';
 import { AttemptDetail, AttemptList, EventPage, ScoreDraftView, ScoresView } from './review.js';
-import { CreateInviteBody, CreateUserBody, LoginBody, SaveScoreDraftBody, ScoreBody, StaffUser } from './staff.js';
+import { CreateInviteBody, CreateUserBody, LoginBody, SaveScoreDraftBody, ScoreBody, SetPasswordBody, StaffUser } from './staff.js';
 
 /** Who may call a route: nobody in particular, the holder of an invite token, any staff member, or admins. */
 export type RouteAccess = 'public' | 'candidate' | 'staff' | 'admin';
@@ -59,6 +59,8 @@ export const API_ROUTES = {
   users: route({ method: 'GET', path: '/api/admin/users', access: 'admin', body: undefined, response: UserList }),
   createUser: route({ method: 'POST', path: '/api/admin/users', access: 'admin', body: CreateUserBody, response: OneUser }),
   disableUser: route({ method: 'POST', path: '/api/admin/users/:id/disable', access: 'admin', body: undefined, response: OneUser }),
+  enableUser: route({ method: 'POST', path: '/api/admin/users/:id/enable', access: 'admin', body: undefined, response: OneUser }),
+  setPassword: route({ method: 'POST', path: '/api/admin/users/:id/password', access: 'admin', body: SetPasswordBody, response: OneUser }),
 } as const;
 export type ApiRoutes = typeof API_ROUTES;
 export type RouteName = keyof ApiRoutes;

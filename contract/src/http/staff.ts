@@ -17,6 +17,8 @@ export const CreateUserBody = z
   })
   .strict();
 
+export const SetPasswordBody = z.object({ password: CreateUserBody.shape.password }).strict();
+
 export const CreateInviteBody = z
   .object({
     candidateName: z.string().trim().min(1, 'enter the candidate\'s name').max(120),

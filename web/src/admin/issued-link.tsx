@@ -1,7 +1,8 @@
 import { useState } from 'react';
+import type { Invite } from '@assay/contract';
 
-/** The new invite's link, shown once (only its hash is stored), with a copy button. */
-export function CopyLink({ link, name }: { link: string; name: string }) {
+/** What happened to a link just issued: emailed, or not (and why), and the link itself to copy. */
+export function IssuedLink({ invite, link }: { invite: Invite; link: string }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -12,10 +13,23 @@ export function CopyLink({ link, name }: { link: string; name: string }) {
       (document.getElementById('invite-link') as HTMLInputElement | null)?.select();
     }
   }
+  const { delivery } = invite;
   return (
-    <div className="notice" role="status">
+    <div className={delivery.state === 'failed' ? 'error' : 'notice'} role="status">
       <p>
-        Invite for <strong>{name}</strong> created. Send this link to the candidate; it is shown only now (Assay keeps only a fingerprint of it).
+        {delivery.state === 'sent' ? (
+          <>
+            The link for <strong>{invite.candidateName}</strong> was emailed to {invite.candidateEmail}. It is also below, shown only now (Assay keeps only a fingerprint of it).
+          </>
+        ) : delivery.state === 'failed' ? (
+          <>
+            The email to {invite.candidateEmail} could not be sent ({delivery.error}). Send <strong>{invite.candidateName}</strong> this link yourself, or try Resend in the list below.
+          </>
+        ) : (
+          <>
+            Email is not set up on this server (<code>ASSAY_SMTP_URL</code>), so send <strong>{invite.candidateName}</strong> this link yourself. It is shown only now; if it is lost, issue a new one from the list below.
+          </>
+        )}
       </p>
       <div className="row">
         <label htmlFor="invite-link" className="visually-hidden">

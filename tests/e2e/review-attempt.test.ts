@@ -112,6 +112,10 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   expect(await hidden.locator('tbody tr').count()).toBeGreaterThan(10);
   await expect.poll(() => page.getByTestId('integrity').textContent()).toMatch(/Pasted 1 time.*100% still in the final code/s);
   await screenshot(page, 'review-overview');
+  // The score beside the verdict, and test names with their `code` set as code, not backticks.
+  await expect.poll(() => page.locator('h1 + p').textContent()).toMatch(/passed\s*100%/);
+  expect(await hidden.locator('tbody td:first-child').allTextContents()).not.toContainEqual(expect.stringContaining('`'));
+  expect(await hidden.locator('tbody td:first-child code').count()).toBeGreaterThan(0);
 
   await page.getByRole('tab', { name: 'Code' }).click();
   await page.getByTestId('code-diff').locator('.monaco-diff-editor').waitFor({ timeout: 60_000 });
@@ -140,6 +144,9 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   await page.getByText(/Earlier versions of your scorecard \(1\)/).click();
   expect(await page.locator('details').textContent()).toMatch(/weighted 4 of 4; Yes \(“First reviewer: solid\.”\)/);
   await screenshot(page, 'review-scorecard-amended');
+  await page.getByRole('link', { name: '← All attempts' }).click();
+  await expect.poll(() => page.getByRole('row', { name: /Ada Lovelace/ }).textContent()).toContain('1 in, yours too');
+  await screenshot(page, 'review-attempts-list');
 
   // The second reviewer sees that someone scored, but not what, until they have scored too.
   const second = await openPage(browser);

@@ -39,6 +39,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, now 
          ORDER BY ${sort} ${direction} NULLS LAST LIMIT 500`,
         [status ?? null, challenge ?? null],
       );
+      const tally = await scorecards.tally(rows.map((row) => row.id), c.get('staff').id);
       return c.json({
         attempts: rows.map((row) => ({
           id: row.id,
@@ -52,6 +53,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, now 
           startedAt: iso(row.started_at),
           submittedAt: iso(row.submitted_at),
           minutesUsed: Math.round(((row.submitted_at ?? Math.min(now(), row.deadline)) - row.started_at) / 60_000),
+          ...tally.get(row.id)!,
         })),
       });
     })

@@ -54,6 +54,12 @@ describe('scorecard drafts', () => {
     expect(view.scores[0]!.earlier).toEqual([{ criteria: criteria(0), recommendation: 'no', note: 'first look', submittedAt: new Date(clock - 60_000).toISOString() }]);
   });
 
+  it('the attempts list says how many scorecards are in, and whether the caller\'s is one', async () => {
+    const row = async (who: typeof first) => (await who('GET', '/api/review/attempts')).body.attempts.find((a: { id: string }) => a.id === attemptId);
+    expect(await row(first)).toMatchObject({ scorecards: 1, scoredByMe: true });
+    expect(await row(second)).toMatchObject({ scorecards: 1, scoredByMe: false });
+  });
+
   it('a null draft discards it', async () => {
     await second('PUT', draftUrl(), { draft: { criteria: [], recommendation: 'yes', note: 'x' } });
     expect((await second('PUT', draftUrl(), { draft: null })).body).toEqual({ draft: null, savedAt: null });

@@ -77,6 +77,18 @@ export function createScorecards({ db, now }: { db: Database; now: () => number 
       });
     },
 
+    /** For each attempt: how many scorecards are in, and whether the caller's is one. */
+    async tally(attemptIds: string[], callerId: string): Promise<Map<string, { scorecards: number; scoredByMe: boolean }>> {
+      const rows = await db.query<{ attempt_id: string; reviewer_id: string }>('SELECT attempt_id, reviewer_id FROM scores WHERE attempt_id = ANY($1::text[])', [attemptIds]);
+      const tally = new Map(attemptIds.map((id) => [id, { scorecards: 0, scoredByMe: false }]));
+      for (const row of rows) {
+        const entry = tally.get(row.attempt_id)!;
+        entry.scorecards += 1;
+        entry.scoredByMe ||= row.reviewer_id === callerId;
+      }
+      return tally;
+    },
+
     /** Every reviewer's scorecard for the caller, once the caller has submitted their own. */
     async view(attemptId: string, callerId: string): Promise<ScoresView> {
       const current = await db.query<StoredScore>('SELECT s.*, u.name FROM scores s JOIN users u ON u.id = s.reviewer_id WHERE s.attempt_id = $1 ORDER BY s.submitted_at', [attemptId]);

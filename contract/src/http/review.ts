@@ -21,6 +21,9 @@ export const AttemptSummary = z.object({
   startedAt: IsoTime.nullable(),
   submittedAt: IsoTime.nullable(),
   minutesUsed: z.number(),
+  /** How many reviewers have submitted a scorecard, and whether the caller is one of them. */
+  scorecards: z.number().int(),
+  scoredByMe: z.boolean(),
 });
 export type AttemptSummary = z.infer<typeof AttemptSummary>;
 export const AttemptList = z.object({ attempts: z.array(AttemptSummary) });

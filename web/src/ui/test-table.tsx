@@ -1,5 +1,6 @@
 import type { TestResult } from '@assay/contract';
 import { StatusBadge } from './status-badge.js';
+import { TextWithCode } from './text-with-code.js';
 
 /** One row per test: name, category, (weight), result, message; then the captured output. */
 export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
@@ -18,7 +19,9 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
         <tbody>
           {tests.map((test) => (
             <tr key={test.name}>
-              <td>{test.name}</td>
+              <td>
+                <TextWithCode text={test.name} />
+              </td>
               <td>{test.category}</td>
               {withWeight ? <td>{test.weight}</td> : null}
               <td>

@@ -92,6 +92,9 @@ test('an admin sees the challenges, previews one, invites and revokes, and manag
   await page.getByRole('link', { name: 'Reviewers' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Rita Reviewer');
   await page.getByLabel('Email').fill('rita@example.test');
+  await page.getByLabel(/Initial password/).fill('short');
+  await page.getByRole('button', { name: 'Add the account' }).click();
+  await expect.poll(() => page.locator('#password-error').textContent()).toBe('use at least 12 characters');
   await page.getByLabel(/Initial password/).fill('a long enough password');
   await page.getByRole('button', { name: 'Add the account' }).click();
   const rita = page.getByRole('row', { name: /Rita Reviewer/ });

@@ -11,7 +11,7 @@ export type StaffUser = z.infer<typeof StaffUser>;
 export const CreateUserBody = z
   .object({
     email: z.string().email('enter an email address'),
-    name: z.string().min(1).max(120),
+    name: z.string().trim().min(1, 'enter their name').max(120),
     role: Role,
     password: z.string().min(12, 'use at least 12 characters').max(200),
   })

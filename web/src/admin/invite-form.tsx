@@ -2,17 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { CreateInviteBody, LANGUAGE_LABELS, type ChallengeEntry, type Invite } from '@assay/contract';
 import { apiCall } from '../api/api-call.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { describedBy, FieldError } from '../ui/field-error.js';
 import { fieldErrors } from '../ui/field-errors.js';
 
 type Offered = Extract<ChallengeEntry, { title: string }>;
-
-function FieldError({ id, message }: { id: string; message: string | undefined }) {
-  return message ? (
-    <p className="field-error" id={`${id}-error`}>
-      {message}
-    </p>
-  ) : null;
-}
 
 /** The new-invite form: checked against the contract before it is sent, each problem shown beside its field. */
 export function InviteForm({ offered, onIssued }: { offered: Offered[]; onIssued: (issued: { invite: Invite; link: string }) => void }) {
@@ -50,7 +43,7 @@ export function InviteForm({ offered, onIssued }: { offered: Offered[]; onIssued
     }
   }
 
-  const described = (name: string) => (errors[name] ? { 'aria-invalid': true, 'aria-describedby': `${name}-error` } : {});
+  const described = (name: string) => describedBy(errors, name);
   return (
     <form onSubmit={(e) => void create(e)} className="invite-form" noValidate>
       <div>

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Role, StaffUser } from '@assay/contract';
+import { CreateUserBody, type StaffUser } from '@assay/contract';
 import { apiCall } from '../api/api-call.js';
 import { StaffLayout } from '../staff/staff-layout.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { describedBy, FieldError } from '../ui/field-error.js';
+import { fieldErrors } from '../ui/field-errors.js';
 import { Loading } from '../ui/loading.js';
 import { useAsync } from '../ui/use-async.js';
 
@@ -22,15 +24,19 @@ function Users({ me }: { me: StaffUser }) {
   const [disabling, setDisabling] = useState<string>();
   const [resetting, setResetting] = useState<string>();
   const [notice, setNotice] = useState<string>();
+  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>({});
 
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    setBusy(true);
+    const checked = fieldErrors(CreateUserBody, { name: String(data.get('name')).trim(), email: String(data.get('email')).trim(), role: String(data.get('role')), password: String(data.get('password')) });
+    setFieldProblems(checked.errors ?? {});
     setError(undefined);
+    if (!checked.data) return;
+    setBusy(true);
     try {
-      await apiCall('createUser', { body: { name: String(data.get('name')), email: String(data.get('email')), role: String(data.get('role')) as Role, password: String(data.get('password')) } });
+      await apiCall('createUser', { body: checked.data });
       form.reset();
       users.reload();
     } catch (e) {
@@ -134,14 +140,16 @@ function Users({ me }: { me: StaffUser }) {
       ) : null}
       <section aria-labelledby="new-user" className="panel">
         <h2 id="new-user">Add an account</h2>
-        <form onSubmit={(e) => void create(e)} className="invite-form">
+        <form onSubmit={(e) => void create(e)} className="invite-form" noValidate>
           <div>
             <label htmlFor="name">Name</label>
-            <input id="name" name="name" required />
+            <input id="name" name="name" required {...describedBy(fieldProblems, 'name')} />
+            <FieldError id="name" message={fieldProblems.name} />
           </div>
           <div>
             <label htmlFor="email">Email</label>
-            <input id="email" name="email" type="email" required />
+            <input id="email" name="email" type="email" required {...describedBy(fieldProblems, 'email')} />
+            <FieldError id="email" message={fieldProblems.email} />
           </div>
           <div>
             <label htmlFor="role">Role</label>
@@ -152,7 +160,8 @@ function Users({ me }: { me: StaffUser }) {
           </div>
           <div>
             <label htmlFor="password">Initial password (at least 12 characters)</label>
-            <input id="password" name="password" type="password" minLength={12} required autoComplete="new-password" />
+            <input id="password" name="password" type="password" minLength={12} required autoComplete="new-password" {...describedBy(fieldProblems, 'password')} />
+            <FieldError id="password" message={fieldProblems.password} />
           </div>
           <p>
             <button type="submit" className="primary" disabled={busy}>

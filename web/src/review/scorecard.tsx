@@ -6,6 +6,7 @@ import { Loading } from '../ui/loading.js';
 import { useAsync } from '../ui/use-async.js';
 import { ScorecardForm } from './scorecard-form.js';
 import { ScoresSideBySide } from './scores-side-by-side.js';
+import { draftSaved } from './use-draft-autosave.js';
 
 const EMPTY: ScoreDraft = { criteria: [], recommendation: null, note: '' };
 
@@ -19,6 +20,7 @@ export function Scorecard({ detail }: { detail: AttemptDetail }) {
   const id = detail.attempt.id;
   const loaded = useAsync(
     async (signal) => {
+      await draftSaved(id);
       const [scores, draft] = await Promise.all([apiCall('scores', { params: { id }, signal }), apiCall('scoreDraft', { params: { id }, signal })]);
       return { scores, draft };
     },

@@ -5,6 +5,11 @@ import { apiCall } from '../api/api-call.js';
 export type DraftSaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; error: unknown };
 
 const QUIET_MS = 400;
+/** The last save sent for each attempt, so a form opened again reads the draft after it. */
+const lastSave = new Map<string, Promise<unknown>>();
+
+/** Resolves once the draft save under way for this attempt (if any) has been answered. */
+export const draftSaved = (attemptId: string): Promise<unknown> => lastSave.get(attemptId) ?? Promise.resolve();
 
 /**
  * Saves the reviewer's scorecard draft on the server a moment after each change, and at once
@@ -16,15 +21,15 @@ const QUIET_MS = 400;
 export function useDraftAutosave(attemptId: string, draft: ScoreDraft | undefined, savedAt: string | null) {
   const [state, setState] = useState<DraftSaveState>(savedAt ? { kind: 'saved', at: savedAt } : { kind: 'idle' });
   const pending = useRef<ScoreDraft | undefined>(undefined);
-  const inflight = useRef<Promise<unknown>>(Promise.resolve());
 
   const save = (value: ScoreDraft) => {
     pending.current = undefined;
     setState({ kind: 'saving' });
-    inflight.current = apiCall('saveScoreDraft', { params: { id: attemptId }, body: { draft: value } }).then(
+    const saving = apiCall('saveScoreDraft', { params: { id: attemptId }, body: { draft: value } }).then(
       (view) => setState(view.savedAt ? { kind: 'saved', at: view.savedAt } : { kind: 'idle' }),
       (error: unknown) => setState({ kind: 'failed', error }),
     );
+    lastSave.set(attemptId, saving);
   };
 
   useEffect(() => {
@@ -45,7 +50,7 @@ export function useDraftAutosave(attemptId: string, draft: ScoreDraft | undefine
     state,
     settle(): Promise<unknown> {
       pending.current = undefined;
-      return inflight.current;
+      return draftSaved(attemptId);
     },
   };
 }

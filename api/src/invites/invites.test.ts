@@ -77,6 +77,24 @@ describe('invites when the mail server fails', () => {
 });
 
 describe('invites without a mail server', () => {
+  it('an expired invite gets a new link good for another week', async () => {
+    let clock = Date.parse('2026-12-01T10:00:00Z');
+    const t = await createTestApi({ now: () => clock });
+    try {
+      const admin = await t.staff('admin');
+      const created = NewInvite.parse((await admin('POST', '/api/admin/invites', body('grace@example.test'))).body).invite;
+      clock += 8 * 24 * 3600_000;
+      expect((await t.candidate(created.token)('GET', '/api/candidate/invite')).status).toBe(410);
+      // A week on, the first sign-in has lapsed too.
+      const later = await t.staff('admin');
+      const again = NewInvite.parse((await later('POST', `/api/admin/invites/${created.id}/reissue`)).body).invite;
+      expect(again).toMatchObject({ state: 'pending', expiresAt: new Date(clock + 7 * 24 * 3600_000).toISOString() });
+      expect((await t.candidate(again.token)('GET', '/api/candidate/invite')).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
   it('are marked for sending by hand, and a new link voids the old one', async () => {
     const t = await createTestApi();
     try {

@@ -2,27 +2,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScoreDraftView, ScoresView } from '@assay/contract';
 import { createTestApi, type TestApi } from '../test-api.js';
 
-let t: TestApi;
-let clock = Date.parse('2026-12-01T10:00:00Z');
-let attemptId: string;
-let rubric: Array<{ id: string; title: string; levels: Array<{ score: number }> }>;
-let first: Awaited<ReturnType<TestApi['staff']>>;
-let second: Awaited<ReturnType<TestApi['staff']>>;
+describe.each([['PGlite', false], ['Postgres', true]] as const)('scorecard drafts on %s', (_, postgres) => {
+  let t: TestApi;
+  let clock = Date.parse('2026-12-01T10:00:00Z');
+  let attemptId: string;
+  let rubric: Array<{ id: string; title: string; levels: Array<{ score: number }> }>;
+  let first: Awaited<ReturnType<TestApi['staff']>>;
+  let second: Awaited<ReturnType<TestApi['staff']>>;
 
-beforeAll(async () => {
-  t = await createTestApi({ now: () => clock });
-  const admin = await t.staff('admin');
-  const created = await admin('POST', '/api/admin/invites', { candidateName: 'Ada', candidateEmail: 'ada@example.test', challengeId: 'fixture' });
-  attemptId = (await t.candidate(created.body.invite.token)('POST', '/api/candidate/start', { language: 'typescript' })).body.attemptId;
-  [first, second] = [await t.staff('reviewer'), await t.staff('reviewer')];
-  rubric = (await first('GET', `/api/review/attempts/${attemptId}`)).body.rubric;
-}, 60_000);
-afterAll(() => t.close());
+  beforeAll(async () => {
+    t = await createTestApi({ now: () => clock, postgres });
+    const admin = await t.staff('admin');
+    const created = await admin('POST', '/api/admin/invites', { candidateName: 'Ada', candidateEmail: 'ada@example.test', challengeId: 'fixture' });
+    attemptId = (await t.candidate(created.body.invite.token)('POST', '/api/candidate/start', { language: 'typescript' })).body.attemptId;
+    [first, second] = [await t.staff('reviewer'), await t.staff('reviewer')];
+    rubric = (await first('GET', `/api/review/attempts/${attemptId}`)).body.rubric;
+  }, 60_000);
+  afterAll(() => t.close());
 
-const draftUrl = () => `/api/review/attempts/${attemptId}/scores/draft`;
-const scoresUrl = () => `/api/review/attempts/${attemptId}/scores`;
+  const draftUrl = () => `/api/review/attempts/${attemptId}/scores/draft`;
+  const scoresUrl = () => `/api/review/attempts/${attemptId}/scores`;
 
-describe('scorecard drafts', () => {
   it('are kept per reviewer as they type, and only the author reads theirs', async () => {
     expect(ScoreDraftView.parse((await first('GET', draftUrl())).body)).toEqual({ draft: null, savedAt: null });
     const draft = { criteria: [{ id: rubric[0]!.id, score: rubric[0]!.levels[1]!.score, note: 'half-typed' }], recommendation: null, note: '' };

@@ -80,11 +80,14 @@ async function draftSurvivesTabsAndReloads(page: Page) {
   await page.getByRole('tab', { name: 'Scorecard' }).click();
   expect(await page.locator('fieldset.criterion').first().locator('textarea').inputValue()).toBe('Refill looks right; check the clock edge.');
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Draft saved' }).count()).toBe(1);
+  // Typed just before the reload: the save goes out as the page is left.
+  await page.getByLabel('Overall note').fill('Typed a moment before reloading.');
   await page.reload();
   await page.getByRole('tab', { name: 'Scorecard' }).click();
   const again = page.locator('fieldset.criterion').first();
   await expect.poll(() => again.locator('textarea').inputValue()).toBe('Refill looks right; check the clock edge.');
   expect(await again.locator('input[type=radio]').nth(1).isChecked()).toBe(true);
+  expect(await page.getByLabel('Overall note').inputValue()).toBe('Typed a moment before reloading.');
   await screenshot(page, 'review-scorecard-draft');
 }
 

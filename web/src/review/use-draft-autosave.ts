@@ -14,7 +14,8 @@ export const draftSaved = (attemptId: string): Promise<unknown> => lastSave.get(
 /**
  * Saves the reviewer's scorecard draft on the server a moment after each change, and at once
  * when the form goes away (another tab, another page), so nothing typed is lost to a tab
- * switch or a reload. `draft` is undefined until the reviewer has changed something.
+ * switch or a reload (a save still waiting when the page is left goes out as a keepalive
+ * request). `draft` is undefined until the reviewer has changed something.
  * `settle()` drops a save not yet sent and waits for one under way: call it before submitting,
  * so no late draft outlives the submission.
  */
@@ -22,10 +23,10 @@ export function useDraftAutosave(attemptId: string, draft: ScoreDraft | undefine
   const [state, setState] = useState<DraftSaveState>(savedAt ? { kind: 'saved', at: savedAt } : { kind: 'idle' });
   const pending = useRef<ScoreDraft | undefined>(undefined);
 
-  const save = (value: ScoreDraft) => {
+  const save = (value: ScoreDraft, keepalive = false) => {
     pending.current = undefined;
     setState({ kind: 'saving' });
-    const saving = apiCall('saveScoreDraft', { params: { id: attemptId }, body: { draft: value } }).then(
+    const saving = apiCall('saveScoreDraft', { params: { id: attemptId }, body: { draft: value }, keepalive }).then(
       (view) => setState(view.savedAt ? { kind: 'saved', at: view.savedAt } : { kind: 'idle' }),
       (error: unknown) => setState({ kind: 'failed', error }),
     );
@@ -39,12 +40,16 @@ export function useDraftAutosave(attemptId: string, draft: ScoreDraft | undefine
     return () => window.clearTimeout(timer);
   }, [draft]);
 
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    const leaving = () => {
+      if (pending.current) save(pending.current, true);
+    };
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      window.removeEventListener('pagehide', leaving);
       if (pending.current) save(pending.current);
-    },
-    [attemptId],
-  );
+    };
+  }, [attemptId]);
 
   return {
     state,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './language.js';
+import { cappedString, TEXT_CAPS } from './text-caps.js';
 
 /**
  * Outcome of a whole grading run. Everything but `infra_error` is a property of the
@@ -27,13 +28,13 @@ export const TestResult = z.object({
   category: z.string(),
   weight: z.number().nonnegative(),
   status: TestStatus,
-  message: z.string(),
+  message: cappedString(TEXT_CAPS.message),
   durationMs: z.number().nonnegative(),
 });
 export type TestResult = z.infer<typeof TestResult>;
 
 /** Captured candidate output, capped; `truncated` says that bytes were dropped. */
-export const CapturedLog = z.object({ text: z.string(), truncated: z.boolean(), bytes: z.number().int().nonnegative() });
+export const CapturedLog = z.object({ text: cappedString(TEXT_CAPS.log), truncated: z.boolean(), bytes: z.number().int().nonnegative() });
 export type CapturedLog = z.infer<typeof CapturedLog>;
 
 export const Suite = z.enum(['public', 'hidden']);
@@ -51,7 +52,7 @@ export const GradingResult = z.object({
   tests: z.array(TestResult),
   log: CapturedLog,
   /** A sentence for people: why the run ended the way it did. */
-  summary: z.string(),
+  summary: cappedString(TEXT_CAPS.summary),
   durationMs: z.number().nonnegative(),
   finishedAt: z.string(),
 });

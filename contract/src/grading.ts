@@ -23,6 +23,22 @@ export type VerdictKind = z.infer<typeof VerdictKind>;
 export const TestStatus = z.enum(['passed', 'failed', 'timeout', 'memory_limit', 'output_limit', 'crashed', 'not_run']);
 export type TestStatus = z.infer<typeof TestStatus>;
 
+/**
+ * How a performance test was judged: the candidate's CPU time (the fastest of `runs`, each after
+ * the first in a fresh sandbox) against the reference's (the fastest of its cold runs, each in a
+ * fresh process, with the spread of those runs). Wall time is kept for reference.
+ */
+export const PerformanceMeasurement = z.object({
+  candidateCpuMs: z.number().nonnegative(),
+  candidateWallMs: z.number().nonnegative(),
+  referenceCpuMs: z.number().nonnegative(),
+  referenceSpreadMs: z.number().nonnegative(),
+  ratio: z.number().nonnegative(),
+  maxRatio: z.number().positive(),
+  runs: z.number().int().positive(),
+});
+export type PerformanceMeasurement = z.infer<typeof PerformanceMeasurement>;
+
 export const TestResult = z.object({
   name: z.string(),
   category: z.string(),
@@ -30,6 +46,7 @@ export const TestResult = z.object({
   status: TestStatus,
   message: cappedString(TEXT_CAPS.message),
   durationMs: z.number().nonnegative(),
+  measurement: PerformanceMeasurement.optional(),
 });
 export type TestResult = z.infer<typeof TestResult>;
 

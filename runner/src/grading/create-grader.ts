@@ -42,7 +42,7 @@ export function createGrader({ catalog, sandboxes, referenceTimer, now = () => n
     const run = await runTests({
       tests,
       runTimeoutMs: manifest.limits.runTimeoutMs,
-      referenceMs: referenceTimer.forChallenge(challenge, job.language),
+      referenceTiming: referenceTimer.forChallenge(challenge, job.language),
       openSession: async () =>
         openSession(await sandboxes.open(runtime, manifest.limits, { gradingId: job.gradingId }), manifest.limits, {
           language: job.language,

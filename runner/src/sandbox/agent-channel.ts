@@ -97,6 +97,16 @@ export class AgentChannel {
     return this.log.snapshot();
   }
 
+  /** CPU time (ms) the agent's process or sandbox has used so far. */
+  cpuTimeMs(): Promise<number> {
+    return this.process.cpuTimeMs();
+  }
+
+  /** Throws how the sandbox stopped, if it has: nothing a dead sandbox did can count as an outcome. */
+  throwIfStopped(): void {
+    if (this.stopped) throw this.stopped;
+  }
+
   get stoppedBy(): SandboxStopped | InfraError | undefined {
     return this.stopped;
   }

@@ -6,6 +6,7 @@ import { TEXT_CAPS, TRUNCATED_MARK, type GradingResult } from '@assay/contract';
 import { createGrader } from '../../runner/src/grading/create-grader.js';
 import { openReference } from '../../runner/src/grading/open-reference.js';
 import { createReferenceTimer } from '../../runner/src/harness/reference-timer.js';
+import type { Instance } from '../../runner/src/harness/suite.js';
 import type { TestCase } from '../../runner/src/harness/test-case.js';
 import { inspectRun, runBox } from '../support/box.js';
 import { testSandboxes } from '../support/docker-sandboxes.js';
@@ -114,18 +115,16 @@ describe('1. a memo across performance attempts', () => {
   });
 });
 
+/** A test of the Box challenge (tests/support/box.ts) whose body drives one Box. */
+function boxTest(name: string, drive: (box: Instance) => Promise<void>): TestCase {
+  return { name, category: 'c', weight: 1, file: 'inline', body: async ({ sut }) => drive(await sut.create('Box')) };
+}
+
 /** A test that calls run() twice and wants 42 from the second call. */
-const secondRunIs42: TestCase = {
-  name: 'run twice',
-  category: 'c',
-  weight: 1,
-  file: 'inline',
-  body: async ({ sut }) => {
-    const box = await sut.create('Box');
-    await box.call('run');
-    assert.equal(await box.call('run'), 42);
-  },
-};
+const secondRunIs42 = boxTest('run twice', async (box) => {
+  await box.call('run');
+  assert.equal(await box.call('run'), 42);
+});
 
 describe('2. answering before the request exists', () => {
   it.each([
@@ -155,16 +154,9 @@ describe('3. unsolicited frames and uncounted bytes', () => {
   });
 
   it('every byte counts: answers of 1.9 MiB each stop at the sandbox’s 16 MiB budget', async () => {
-    const big: TestCase = {
-      name: 'big answers',
-      category: 'c',
-      weight: 1,
-      file: 'inline',
-      body: async ({ sut }) => {
-        const box = await sut.create('Box');
-        for (let i = 0; i < 12; i++) await box.call('run');
-      },
-    };
+    const big = boxTest('big answers', async (box) => {
+      for (let i = 0; i < 12; i++) await box.call('run');
+    });
     const run = await runBox(env.sandboxes, 'node', 'return "x".repeat(1900 * 1024);', big, { callTimeoutMs: 10_000 });
     expect(run.results[0]?.status).toBe('output_limit');
   });
@@ -185,24 +177,11 @@ describe('4. a frame reader that re-reads its buffer', () => {
 });
 
 describe('5. a dead sandbox proving a rejection', () => {
-  const rejects: TestCase = {
-    name: 'rejects',
-    category: 'c',
-    weight: 1,
-    file: 'inline',
-    body: async ({ sut }) => {
-      const box = await sut.create('Box');
-      await assert.rejects(box.call('run'));
-    },
-  };
-  const rejectsSecond: TestCase = {
-    ...rejects,
-    body: async ({ sut }) => {
-      const box = await sut.create('Box');
-      await box.call('run');
-      await assert.rejects(box.call('run'));
-    },
-  };
+  const rejects = boxTest('rejects', (box) => assert.rejects(box.call('run')));
+  const rejectsSecond = boxTest('rejects the second call', async (box) => {
+    await box.call('run');
+    await assert.rejects(box.call('run'));
+  });
   it.each([
     ['the code kills its sandbox during the call (as found)', 'node', 'process.kill(process.pid, "SIGKILL");', rejects],
     ['the code exits during the call (python)', 'python', 'import os\nos._exit(0)', rejects],

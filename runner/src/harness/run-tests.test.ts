@@ -147,3 +147,13 @@ describe('a stopped sandbox', () => {
     expect(result.results[0]?.status).toBe('crashed');
   });
 });
+
+describe('the node agent', () => {
+  it('refuses two sources that compile to one file, so neither silently replaces the other', async () => {
+    const [js] = sources.node('return 1;');
+    const files = [{ path: 'counter.ts', content: js!.content }, js!];
+    const session = await openSession(await spawnLocalAgent('node'), limits, { language: 'typescript', entry: 'counter.ts', files, interface: counterInterface });
+    await session.close();
+    expect(session.load).toEqual({ kind: 'compile_error', message: 'counter.ts and counter.js both compile to counter.js' });
+  });
+});

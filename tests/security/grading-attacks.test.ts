@@ -185,7 +185,7 @@ describe('5. a dead sandbox proving a rejection', () => {
   it.each([
     ['the code kills its sandbox during the call (as found)', 'node', 'process.kill(process.pid, "SIGKILL");', rejects],
     ['the code exits during the call (python)', 'python', 'import os\nos._exit(0)', rejects],
-    ['the code answers, then exits before the next call', 'node', 'setTimeout(() => process.exit(0), 0); return 1;', rejectsSecond],
+    ['the code answers, then exits as the next call arrives', 'node', 'process.stdin.prependListener("data", () => process.exit(0)); return 1;', rejectsSecond],
   ] as const)('%s: the test fails', async (_, runtime, body, test) => {
     const run = await runBox(env.sandboxes, runtime, body, test);
     expect(run.results[0]?.status).toBe('crashed');

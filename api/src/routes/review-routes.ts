@@ -61,11 +61,18 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, now 
       const row = await attemptOr404(c.req.param('id'));
       const challenge = await catalog.get(row.challenge_id);
       const language = row.language as Language;
-      const gradingRows = await db.query<{ id: string; suite: string; status: string; created_at: number; content_hash: string; result: GradingResult | null }>(
-        'SELECT id, suite, status, created_at, content_hash, result FROM gradings WHERE attempt_id = $1 ORDER BY created_at',
+      // Public runs are counted in SQL: a page needs each run's tally, not every run's full result.
+      const [hidden] = await db.query<{ id: string; status: string; result: GradingResult | null }>(
+        "SELECT id, status, result FROM gradings WHERE attempt_id = $1 AND suite = 'hidden' ORDER BY created_at DESC LIMIT 1",
         [row.id],
       );
-      const hidden = gradingRows.filter((g) => g.suite === 'hidden').at(-1);
+      const runRows = await db.query<{ id: string; status: string; created_at: number; verdict: string | null; passed: number | null; total: number | null }>(
+        `SELECT id, status, created_at, result->>'verdict' AS verdict,
+                (SELECT count(*)::int FROM jsonb_array_elements(result->'tests') t WHERE t->>'status' = 'passed') AS passed,
+                jsonb_array_length(result->'tests') AS total
+           FROM gradings WHERE attempt_id = $1 AND suite = 'public' ORDER BY created_at`,
+        [row.id],
+      );
       const starter = (challenge.starter[language] ?? []).map(({ path, content, editable }) => ({ path, content, editable }));
       if (challenge.manifest.kind === 'system-design') starter.push({ path: DESIGN_DOC_PATH, content: challenge.designTemplate ?? '', editable: true });
       return c.json({
@@ -89,7 +96,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, now 
         files: await attempts.savedFiles(row.id),
         starterFiles: starter,
         verdict: hidden ? { gradingId: hidden.id, status: hidden.status, result: hidden.result } : null,
-        runs: gradingRows.filter((g) => g.suite === 'public').map((g) => ({ id: g.id, at: iso(g.created_at), status: g.status, verdict: g.result?.verdict ?? null, passed: g.result?.tests.filter((t) => t.status === 'passed').length ?? null, total: g.result?.tests.length ?? null })),
+        runs: runRows.map((g) => ({ id: g.id, at: iso(g.created_at), status: g.status, verdict: g.verdict, passed: g.passed, total: g.total })),
         rubric: challenge.manifest.rubric,
       });
     })

@@ -1,8 +1,9 @@
 import type { TestResult } from '@assay/contract';
+import { MeasurementFigures } from './measurement-figures.js';
 import { StatusBadge } from './status-badge.js';
 import { TextWithCode } from './text-with-code.js';
 
-/** One row per test: name, category, (weight), result, message; then the captured output. */
+/** One row per test: name, category, (weight), result, message (and a performance test's figures); then the captured output. */
 export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
   return (
     <>
@@ -29,6 +30,7 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
               </td>
               <td>
                 <code>{test.message}</code>
+                {test.measurement ? <MeasurementFigures measurement={test.measurement} /> : null}
               </td>
             </tr>
           ))}

@@ -2,6 +2,7 @@ import { AssertionError } from 'node:assert';
 import type { CapturedLog, TestResult, TestStatus } from '@assay/contract';
 import type { AgentChannel, LoadOutcome } from '../sandbox/agent-channel.js';
 import { InfraError, SandboxStopped, type StopKind } from '../sandbox/sandbox-errors.js';
+import { assertionMessage } from './assertion-message.js';
 import { createSutClient } from './sut-client.js';
 import { CandidateError, type TestContext } from './suite.js';
 import type { TestCase } from './test-case.js';
@@ -139,7 +140,7 @@ async function runOne(
     if (error instanceof CandidateError) {
       return { status: 'failed', message: `your code threw ${error.errorType}: ${error.message.slice(error.errorType.length + 2)}` };
     }
-    if (error instanceof AssertionError) return { status: 'failed', message: error.message };
+    if (error instanceof AssertionError) return { status: 'failed', message: assertionMessage(error, test.file) };
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -11,7 +11,7 @@ export interface Challenge {
   contentHash: string;
   /** Absolute path of the folder. */
   dir: string;
-  /** The prompt, markdown. */
+  /** The prompt, markdown, with the requirement sentences listed where prompt.md says `{{requirements}}`. */
   prompt: string;
   /** Starter files per offered language, each marked editable or read-only. */
   starter: Partial<Record<Language, StarterFile[]>>;

@@ -47,6 +47,18 @@ describe('loadChallenge', () => {
     expect(challenge.trusted.testModules.hidden).toHaveLength(1);
   });
 
+  it('shows the requirement sentences in the prompt where it says {{requirements}}, and only there', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), /  answer: "TODO.*\n/, '  answer: "answer(n) returns n + 1."\n  no-throw: "answer never throws for a number."\n');
+    const challenge = await loadChallenge(dir, root);
+    expect(challenge.prompt).toContain('## Requirements\n- answer(n) returns n + 1.\n- answer never throws for a number.\n');
+    expect(challenge.prompt).not.toContain('{{requirements}}');
+    expect(challenge.prompt).not.toContain('no-throw');
+
+    await edit(join(dir, 'prompt.md'), '{{requirements}}', '');
+    expect((await problemsOf(dir)).join('\n')).toMatch(/demo\/prompt\.md: must show the requirements challenge\.yaml declares: write \{\{requirements\}\}/);
+  });
+
   it('names file, line and field for a bad manifest value', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 9000');

@@ -8,6 +8,7 @@ import type { Challenge, StarterFile, WrongSolution } from './challenge.js';
 import { ChallengeError, type ChallengeProblem } from './challenge-error.js';
 import { contentHash, listFiles } from './content-hash.js';
 import { parseManifest } from './parse-manifest.js';
+import { REQUIREMENTS_PLACEHOLDER, renderPrompt } from './render-prompt.js';
 
 const FailsFile = z.object({ mustFail: z.array(z.string().min(1)).min(1, 'name at least one hidden test this solution must fail') }).strict();
 
@@ -34,6 +35,15 @@ export async function loadChallenge(dir: string, root = dirname(dir)): Promise<C
     problem(where('prompt.md'), 'missing: write what the candidate reads in prompt.md');
     return '';
   });
+  const hasRequirements = Object.keys(manifest.requirements).length > 0;
+  if (prompt && hasRequirements !== prompt.includes(REQUIREMENTS_PLACEHOLDER)) {
+    problem(
+      where('prompt.md'),
+      hasRequirements
+        ? `must show the requirements challenge.yaml declares: write ${REQUIREMENTS_PLACEHOLDER} where the list goes`
+        : `has ${REQUIREMENTS_PLACEHOLDER} but challenge.yaml declares no requirements`,
+    );
+  }
   const isReadonly = picomatch(manifest.files.readonly.length ? manifest.files.readonly : ['!**']);
 
   const starter: Challenge['starter'] = {};
@@ -71,7 +81,7 @@ export async function loadChallenge(dir: string, root = dirname(dir)): Promise<C
     manifest,
     contentHash: await contentHash(dir),
     dir,
-    prompt,
+    prompt: renderPrompt(prompt, manifest.requirements),
     starter,
     publicTests,
     ...(designTemplate === undefined ? {} : { designTemplate }),

@@ -12,7 +12,7 @@ export async function scaffoldChallenge(root: string, id: string, { kind }: { ki
   if (await stat(dir).then(() => true, () => false)) throw new Error(`${dir} already exists; choose another id`);
   const files: Record<string, string> = {
     'challenge.yaml': manifest(id, kind),
-    'prompt.md': `# TODO: title\n\nTODO: what the candidate builds, the interface in each language, the semantics and edge cases,\nand what is graded (without giving away the hidden tests).\n`,
+    'prompt.md': `# TODO: title\n\nTODO: what the candidate builds, the interface in each language, the semantics and edge cases,\nand what is graded (without giving away the hidden tests).\n\n## Requirements\n{{requirements}}\n`,
     'starter/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    throw new Error('Not implemented');\n  }\n}\n`,
     'starter/javascript/src/solution.js': `export class Solution {\n  /** @param {number} input @returns {number} */\n  answer(input) {\n    throw new Error('Not implemented');\n  }\n}\n`,
     'starter/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        raise NotImplementedError\n`,
@@ -47,6 +47,8 @@ entry:
   typescript: src/solution.ts
   javascript: src/solution.js
   python: solution.py
+requirements:
+  answer: "TODO: one sentence the candidate reads, which hidden tests check."
 tests:
   categories:
     correctness:
@@ -69,7 +71,7 @@ function suite(which: string): string {
 import { defineSuite } from '@assay/runner/harness';
 
 export default defineSuite(({ test }) => {
-  test('TODO: a ${which} test', { category: 'correctness' }, async ({ sut }) => {
+  test('TODO: a ${which} test', { category: 'correctness', requirements: ['answer'] }, async ({ sut }) => {
     const solution = await sut.create('Solution');
     assert.equal(await solution.call('answer', 1), 2);
   });

@@ -29,6 +29,8 @@ export const TestResult = z.object({
   status: TestStatus,
   message: z.string(),
   durationMs: z.number().nonnegative(),
+  /** The sentences of the challenge's requirements this test checks (none in results graded before requirements existed). */
+  requirements: z.array(z.string()).default([]),
 });
 export type TestResult = z.infer<typeof TestResult>;
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Challenge } from '@assay/challenges';
 import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
+import { loadTestCases } from '../harness/test-case.js';
+import { untraceableTests } from './untraceable-tests.js';
 
 export interface Check {
   ok: boolean;
@@ -11,7 +13,8 @@ export interface Check {
 }
 
 /**
- * Proves a challenge folder: in every language the reference passes every test, the untouched
+ * Proves a challenge folder: every hidden test names the requirements it checks and every
+ * requirement has a hidden test; in every language the reference passes every test, the untouched
  * starter fails at least one hidden test, each wrong solution fails the tests it names, and
  * `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
  */
@@ -38,6 +41,18 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
       suite,
       files,
     });
+
+  const { manifest, trusted, contentHash } = challenge;
+  const untraceable = await loadTestCases(trusted.testModules.hidden, manifest, contentHash).then(
+    (hidden) => untraceableTests(manifest.requirements, hidden),
+    (error: unknown) => [error instanceof Error ? error.message : String(error)],
+  );
+  record({
+    ok: untraceable.length === 0,
+    language: '*',
+    what: 'every hidden test names the requirements it checks, and every requirement has a hidden test',
+    ...(untraceable.length ? { detail: untraceable.join('\n      ') } : {}),
+  });
 
   for (const language of challenge.manifest.languages.filter((l) => !languages || languages.includes(l))) {
     const reference = challenge.trusted.reference[language];

@@ -26,6 +26,8 @@ const body: TestCase['body'] = async ({ sut }) => {
   assert.ok(second.value > 100); // never reached
 };
 
+const testCase = (name: string, body: TestCase['body']): TestCase => ({ name, category: 'c', weight: 1, requirements: [], body, file });
+
 async function failureMessage(test: TestCase): Promise<string> {
   const files = [{ path: 'counter.js', content: 'export class Counter { n = 0; add(by) { this.n += by; return this.n; } }' }];
   const run = await runTests({
@@ -44,23 +46,19 @@ async function failureMessage(test: TestCase): Promise<string> {
 }
 
 it('reports a message-less assert.ok with the expression, value and line that failed', async () => {
-  const message = await failureMessage({ name: 'counts', category: 'c', weight: 1, body, file });
+  const message = await failureMessage(testCase('counts', body));
   expect(message).toBe(`assert.ok(second.value === 4) failed (assertion-message.test.ts:${lineOf('// the one that fails')}): the value was false`);
 });
 
 it('keeps an assertion’s own message, and adds the line to a generated comparison', async () => {
-  const own = await failureMessage({ name: 'own', category: 'c', weight: 1, file, body: async ({ sut }) => assert.equal(await (await sut.create('Counter')).call('add', 1), 2, 'one plus nothing is one') });
+  const own = await failureMessage(testCase('own', async ({ sut }) => assert.equal(await (await sut.create('Counter')).call('add', 1), 2, 'one plus nothing is one')));
   expect(own).toMatch(/^one plus nothing is one/);
-  const generated = await failureMessage({
-    name: 'generated',
-    category: 'c',
-    weight: 1,
-    file,
-    body: async ({ sut }) => {
+  const generated = await failureMessage(
+    testCase('generated', async ({ sut }) => {
       const counter = await sut.create('Counter');
       assert.deepEqual(await counter.call('add', 5), 6); // a comparison
-    },
-  });
+    }),
+  );
   expect(generated).toMatch(new RegExp(`^assert\\.deepEqual\\(await counter\\.call\\('add', 5\\), 6\\) failed \\(assertion-message\\.test\\.ts:${lineOf('// a comparison')}\\): Expected values to be strictly deep-equal:`));
   expect(generated).toContain('5 !== 6');
 });

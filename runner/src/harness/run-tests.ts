@@ -61,7 +61,15 @@ export async function runTests(options: RunTestsOptions): Promise<TestRun> {
   const load = session.load;
 
   const finish = (test: TestCase, status: TestStatus, message: string, durationMs: number) => {
-    const result: TestResult = { name: test.name, category: test.category, weight: test.weight, status, message, durationMs };
+    const result: TestResult = {
+      name: test.name,
+      category: test.category,
+      weight: test.weight,
+      status,
+      message,
+      durationMs,
+      requirements: test.requirements.map((r) => r.sentence),
+    };
     results.push(result);
     options.onResult?.(result);
   };

@@ -1,7 +1,7 @@
 import type { TestResult } from '@assay/contract';
 import { StatusBadge } from './status-badge.js';
 
-/** One row per test: name, category, (weight), result, message; then the captured output. */
+/** One row per test: name, the requirement sentences it checks, category, (weight), result, message; then the captured output. */
 export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
   return (
     <>
@@ -9,6 +9,7 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
         <thead>
           <tr>
             <th scope="col">Test</th>
+            <th scope="col">Requirement</th>
             <th scope="col">Category</th>
             {withWeight ? <th scope="col">Weight</th> : null}
             <th scope="col">Result</th>
@@ -19,6 +20,13 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
           {tests.map((test) => (
             <tr key={test.name}>
               <td>{test.name}</td>
+              <td>
+                {test.requirements.map((sentence) => (
+                  <p key={sentence} className="requirement">
+                    {sentence}
+                  </p>
+                ))}
+              </td>
               <td>{test.category}</td>
               {withWeight ? <td>{test.weight}</td> : null}
               <td>

@@ -21,14 +21,14 @@ async function largeRing(sut: Sut): Promise<Instance> {
 }
 
 export default defineSuite(({ test }) => {
-  test('getNode is fast on a ring with 100,000 virtual nodes', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
+  test('getNode is fast on a ring with 100,000 virtual nodes', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
     const r = await largeRing(sut);
     const owners = (await measure(() => r.batch(LOOKUPS.map((k) => ['getNode', k] as const)))) as string[];
     assert.equal(owners.length, LOOKUPS.length);
     assert.ok(owners.every((owner) => typeof owner === 'string'), 'every lookup returns a node id');
   });
 
-  test('getNodes(key, 3) is fast on a ring with 100,000 virtual nodes', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
+  test('getNodes(key, 3) is fast on a ring with 100,000 virtual nodes', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
     const r = await largeRing(sut);
     const lists = (await measure(() => r.batch(LOOKUPS.slice(0, 10_000).map((k) => ['getNodes', k, 3] as const)))) as string[][];
     assert.ok(lists.every((list) => list.length === 3 && new Set(list).size === 3), 'every list has 3 distinct nodes');

@@ -33,6 +33,13 @@ export interface TrustedChallengeParts {
   reference: Partial<Record<Language, SubmittedFile[]>>;
   /** Each solutions/wrong-<name>/: files per language (overlaid on the starter) and the hidden tests it must fail. */
   wrongSolutions: WrongSolution[];
+  /** Each solutions/alternative-<name>/: another correct design, files per language (overlaid on the starter), which must pass every hidden test. */
+  alternatives: AlternativeSolution[];
+}
+
+export interface AlternativeSolution {
+  name: string;
+  files: Partial<Record<Language, SubmittedFile[]>>;
 }
 
 export interface WrongSolution {

@@ -112,6 +112,20 @@ describe('loadChallenge', () => {
     expect(problems).toMatch(/wrong-x\/fails\.yaml: needs `mustFail/);
   });
 
+  it('loads alternative designs per language, overlaid on the starter, and needs none to load', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    expect((await loadChallenge(dir, root)).trusted.alternatives).toEqual([]);
+    await mkdir(join(dir, 'solutions/alternative-lazy/python'), { recursive: true });
+    await writeFile(join(dir, 'solutions/alternative-lazy/python/solution.py'), 'class Solution:\n    def answer(self, n):\n        return n + 1\n');
+    const [lazy] = (await loadChallenge(dir, root)).trusted.alternatives;
+    expect(lazy?.name).toBe('alternative-lazy');
+    expect(Object.keys(lazy!.files)).toEqual(['python']);
+    expect(lazy!.files.python!.find((f) => f.path === 'solution.py')?.content).toMatch(/return n \+ 1/);
+
+    await writeFile(join(dir, 'solutions/alternative-lazy/notes.txt'), 'why\n');
+    expect((await problemsOf(dir)).join('\n')).toMatch(/alternative-lazy\/notes\.txt: is not a language folder/);
+  });
+
   it('applies the submitted-file path rules to starters', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await writeFile(join(dir, 'starter/python/.hidden.py'), '');

@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 /**
  * Writes a new challenge folder whose every file is a TODO the author fills in. It loads at
  * once; `validate` fails with "reference fails …" until the reference is written, and passes
- * as soon as the author has filled in the reference, the tests and the starter.
+ * as soon as the author has filled in the reference, an alternative design per language
+ * (solutions/alternative-<name>/), the requirements, the tests and the starter.
  */
 export async function scaffoldChallenge(root: string, id: string, { kind }: { kind: 'coding' | 'system-design' }): Promise<string> {
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw new Error(`"${id}" is not a challenge id: use lowercase letters, digits and dashes`);

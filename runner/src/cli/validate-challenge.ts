@@ -14,8 +14,9 @@ export interface Check {
 
 /**
  * Proves a challenge folder: every hidden test names the requirements it checks and every
- * requirement has a hidden test; in every language the reference passes every test, the untouched
- * starter fails at least one hidden test, each wrong solution fails the tests it names, and
+ * requirement has a hidden test; in every language the reference and at least one alternative
+ * design (each alternative offered) pass every hidden test, the untouched starter fails at least
+ * one, each wrong solution fails the tests it names, and
  * `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
  */
 export interface ValidateOptions {
@@ -69,10 +70,10 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     }
     const first = referenceRuns[0]!;
     record({
-      ok: first.verdict === 'passed' && first.score === 1,
+      ok: passedAll(first),
       language,
       what: `reference passes every hidden test (${countPassed(first)})`,
-      ...(first.verdict === 'passed' ? {} : { detail: failures(first) }),
+      ...(passedAll(first) ? {} : { detail: failures(first) }),
     });
     const publicRun = await run(language, 'public', reference);
     record({
@@ -102,6 +103,22 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
         ...(passedAnyway.length ? { detail: `but these passed: ${passedAnyway.join(', ')}` } : {}),
       });
     }
+    const alternatives = challenge.trusted.alternatives.filter((alternative) => alternative.files[language]);
+    record({
+      ok: alternatives.length > 0,
+      language,
+      what: `has alternative correct designs (${alternatives.map((a) => a.name).join(', ') || 'none'})`,
+      ...(alternatives.length ? {} : { detail: `add solutions/alternative-<name>/${language}/: a correct design unlike the reference, which must pass every hidden test` }),
+    });
+    for (const alternative of alternatives) {
+      const result = await run(language, 'hidden', alternative.files[language]!);
+      record({
+        ok: passedAll(result),
+        language,
+        what: `${alternative.name} passes every hidden test (${countPassed(result)})`,
+        ...(passedAll(result) ? {} : { detail: failures(result) }),
+      });
+    }
     for (const [label, runs] of [['reference', referenceRuns], ['starter', starterRuns]] as const) {
       const flaky = flakyTests(runs);
       record({
@@ -113,6 +130,10 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     }
   }
   return checks;
+}
+
+function passedAll(result: GradingResult): boolean {
+  return result.verdict === 'passed' && result.score === 1;
 }
 
 function countPassed(result: GradingResult): string {

@@ -1,4 +1,5 @@
 import type { TestResult } from '@assay/contract';
+import { renderMarkdown } from '../markdown/render-markdown.js';
 import { StatusBadge } from './status-badge.js';
 
 /** One row per test: name, the requirement sentences it checks, category, (weight), result, message; then the captured output. */
@@ -22,9 +23,7 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
               <td>{test.name}</td>
               <td>
                 {test.requirements.map((sentence) => (
-                  <p key={sentence} className="requirement">
-                    {sentence}
-                  </p>
+                  <div key={sentence} className="requirement" dangerouslySetInnerHTML={{ __html: renderMarkdown(sentence) }} />
                 ))}
               </td>
               <td>{test.category}</td>

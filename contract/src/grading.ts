@@ -47,6 +47,8 @@ export const TestResult = z.object({
   message: cappedString(TEXT_CAPS.message),
   durationMs: z.number().nonnegative(),
   measurement: PerformanceMeasurement.optional(),
+  /** The sentences of the challenge's requirements this test checks (none in results graded before requirements existed). */
+  requirements: z.array(z.string()).default([]),
 });
 export type TestResult = z.infer<typeof TestResult>;
 

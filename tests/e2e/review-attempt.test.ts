@@ -113,6 +113,8 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   const hidden = page.getByRole('table', { name: 'Hidden test results' });
   await hidden.waitFor({ timeout: 120_000 });
   expect(await hidden.locator('tbody tr').count()).toBeGreaterThan(10);
+  // Beside each test, the sentence of the prompt it checks (its `code` spans rendered).
+  for (const sentence of Object.values(challenge.manifest.requirements)) expect(await hidden.textContent()).toContain(sentence.replaceAll('`', ''));
   await expect.poll(() => page.getByTestId('integrity').textContent()).toMatch(/Pasted 1 time.*100% still in the final code/s);
   await screenshot(page, 'review-overview');
   // The score beside the verdict, and test names with their `code` set as code, not backticks.

@@ -15,7 +15,7 @@ const sources: Record<Runtime, (body: string) => SubmittedFile[]> = {
   python: (add) => [{ path: 'counter.py', content: `import os, sys\nclass Counter:\n    def __init__(self, clock):\n        self.n = 0\n        self.clock = clock\n    def add(self, by):\n        ${add}\n    def now(self):\n        return self.clock()\n` }],
 };
 
-const test = (name: string, body: TestCase['body']): TestCase => ({ name, category: 'c', weight: 1, body, file: 'inline' });
+const test = (name: string, body: TestCase['body']): TestCase => ({ name, category: 'c', weight: 1, requirements: [{ id: name, sentence: `The counter ${name}.` }], body, file: 'inline' });
 const addsTwoThenThree = test('adds', async ({ sut }) => {
   const counter = await sut.create('Counter', null);
   assert.equal(await counter.call('add', 2), 2);
@@ -71,6 +71,7 @@ describe.each(['node', 'python'] as const)('runTests with the %s agent', (runtim
   it('passes correct code, including clocks and batches', async () => {
     const result = await run(runtime, code[runtime].correct, [addsTwoThenThree, followsClock]);
     expect(result.results.map((r) => r.status)).toEqual(['passed', 'passed']);
+    expect(result.results.map((r) => r.requirements)).toEqual([['The counter adds.'], ['The counter clock.']]);
   });
 
   it('fails wrong answers and candidate exceptions with a message', async () => {

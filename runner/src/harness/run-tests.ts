@@ -3,6 +3,7 @@ import { capText, TEXT_CAPS, type CapturedLog, type PerformanceMeasurement, type
 import type { AgentChannel, LoadOutcome } from '../sandbox/agent-channel.js';
 import { InfraError, SandboxStopped, type StopKind } from '../sandbox/sandbox-errors.js';
 import type { ReferenceTiming } from './reference-timer.js';
+import { assertionMessage } from './assertion-message.js';
 import { createSutClient } from './sut-client.js';
 import { CandidateError, type TestContext } from './suite.js';
 import type { TestCase } from './test-case.js';
@@ -69,6 +70,7 @@ export async function runTests(options: RunTestsOptions): Promise<TestRun> {
       message: capText(message, TEXT_CAPS.message),
       durationMs,
       ...(measurement ? { measurement } : {}),
+      requirements: test.requirements.map((r) => r.sentence),
     };
     results.push(result);
     options.onResult?.(result);
@@ -166,7 +168,7 @@ async function runOne(
     if (error instanceof CandidateError) {
       return { status: 'failed', message: `your code threw ${error.errorType}: ${error.message.slice(error.errorType.length + 2)}` };
     }
-    if (error instanceof AssertionError) return { status: 'failed', message: error.message };
+    if (error instanceof AssertionError) return { status: 'failed', message: assertionMessage(error, test.file) };
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -28,7 +28,7 @@ async function answersAgain(r: Instance, method: string, timed: unknown[], ...ex
 }
 
 export default defineSuite(({ test }) => {
-  test('getNode is fast on a ring with 100,000 virtual nodes', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
+  test('getNode is fast on a ring with 100,000 virtual nodes', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
     const r = await largeRing(sut);
     const owners = (await measure(() => r.batch(LOOKUPS.map((k) => ['getNode', k] as const)))) as string[];
     assert.equal(owners.length, LOOKUPS.length);
@@ -37,7 +37,7 @@ export default defineSuite(({ test }) => {
     await answersAgain(r, 'getNode', owners);
   });
 
-  test('getNodes(key, 3) is fast on a ring with 100,000 virtual nodes', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
+  test('getNodes(key, 3) is fast on a ring with 100,000 virtual nodes', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
     const r = await largeRing(sut);
     const lists = (await measure(() => r.batch(LOOKUPS.slice(0, 10_000).map((k) => ['getNodes', k, 3] as const)))) as string[][];
     assert.ok(lists.every((list) => list.length === 3 && new Set(list).size === 3 && list.every((id) => NODES.includes(id))), 'every list has 3 distinct nodes of the ring');

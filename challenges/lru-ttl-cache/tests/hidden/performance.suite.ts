@@ -5,7 +5,7 @@ const CAPACITY = 50_000;
 const OPERATIONS = 8_000;
 
 export default defineSuite(({ test }) => {
-  test('8,000 operations on a full cache of 50,000 entries', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, clock, measure }) => {
+  test('8,000 operations on a full cache of 50,000 entries', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, clock, measure }) => {
     const cache = await sut.create('LruTtlCache', CAPACITY, 3_600_000, clock(0));
     await cache.batch(Array.from({ length: CAPACITY }, (_, i) => ['put', `k${i}`, i]));
     const steps: BatchStep[] = [];

@@ -117,7 +117,7 @@ describe('1. a memo across performance attempts', () => {
 
 /** A test of the Box challenge (tests/support/box.ts) whose body drives one Box. */
 function boxTest(name: string, drive: (box: Instance) => Promise<void>): TestCase {
-  return { name, category: 'c', weight: 1, file: 'inline', body: async ({ sut }) => drive(await sut.create('Box')) };
+  return { name, category: 'c', weight: 1, requirements: [], file: 'inline', body: async ({ sut }) => drive(await sut.create('Box')) };
 }
 
 /** A test that calls run() twice and wants 42 from the second call. */

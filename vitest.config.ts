@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'modules',
           include: ['{contract,challenges/lib,runner/src,api/src,web/src}/**/*.test.{ts,tsx}'],
           testTimeout: 30_000,
+          // Setup opens real databases and queues; on 2 busy cores that can take longer than vitest's 10 s default.
+          hookTimeout: 60_000,
         },
       },
       {

@@ -13,6 +13,7 @@ import type { Language } from '@assay/contract';
 import { buildImages } from '../runner/src/images/build-images.js';
 import { apiLoadBenchmark } from './api-load.js';
 import { burstBenchmark } from './burst.js';
+import { noisyNeighbourBenchmark } from './noisy-neighbour.js';
 import { latencyBars, lineChart } from './chart.js';
 import { floorLatency, peerLatency, runnerLatency } from './grading-latency.js';
 import { best, lifecycleCeiling } from './lifecycle-ceiling.js';
@@ -56,6 +57,9 @@ async function main(): Promise<void> {
   step(`burst: ${smoke ? 4 : 500} submissions through the API at once, one runner (concurrency ${throughput.tunedConcurrency})`);
   const burst = await burstBenchmark(challenge, { jobs: smoke ? 4 : 500, concurrency: throughput.tunedConcurrency, idleSamples: smoke ? 2 : 20 });
   Object.assign(figures, { burst });
+  step('noisy neighbour: an honest grading beside an idle and beside a hostile, flooding one');
+  const neighbour = await noisyNeighbourBenchmark(catalog, challenge, images, { gradings: smoke ? 1 : 10 });
+  Object.assign(figures, { neighbour });
   step('API: 500 candidates autosaving and recording, on PGlite and on Postgres');
   const apiLoad = [];
   const cpuProfileDir = process.env.BENCH_PROFILE_DIR;
@@ -95,6 +99,8 @@ async function main(): Promise<void> {
   console.log(`\nBurst through the API (targets: every attempt one verdict; idle pickup p99 ≤ 5 ms)`);
   console.log(`  ${burst.jobs} submits at once: submit p50/p99 ${burst.submitMs.p50.toFixed(0)} / ${burst.submitMs.p99.toFixed(0)} ms; drained in ${burst.drainSeconds.toFixed(1)} s = ${burst.verdictsPerSecond.toFixed(2)} verdicts/s, sustained ${burst.sustainedPerSecond.toFixed(2)}/s (${share(burst.sustainedPerSecond)})`);
   console.log(`  missing ${burst.missing}, graded twice ${burst.duplicated}, not passed ${burst.notPassed}; pickup idle p50/p99 ${burst.idlePickupMs.p50.toFixed(1)} / ${burst.idlePickupMs.p99.toFixed(1)} ms, in the burst p50/p99 ${(burst.burstPickupMs.p50 / 1000).toFixed(1)} / ${(burst.burstPickupMs.p99 / 1000).toFixed(1)} s`);
+  console.log(`\nNoisy neighbour (target: the honest grading's performance ratio moves ≤ 20%)`);
+  console.log(`  ratio p50 / p95 beside an idle neighbour ${neighbour.idle.p50.toFixed(2)} / ${neighbour.idle.p95.toFixed(2)}; beside a hostile one ${neighbour.hostile.p50.toFixed(2)} / ${neighbour.hostile.p95.toFixed(2)}: ${(neighbour.change * 100).toFixed(0)}% (the neighbour's ${neighbour.hostileGradings} gradings: ${Object.entries(neighbour.hostileVerdicts).map(([v, n]) => `${n} ${v}`).join(', ')})`);
   console.log(`\nAPI under candidates (target: p99 ≤ 50 ms, no errors)`);
   for (const load of apiLoad) {
     const routes = Object.entries(load.routes).map(([route, r]) => `${route} p50/p99 ${r.p50.toFixed(0)} / ${r.p99.toFixed(0)} ms`).join('; ');

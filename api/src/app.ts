@@ -11,12 +11,14 @@ import type { Database } from './db/database.js';
 import type { Gradings } from './grading/gradings.js';
 import { HttpError } from './http-error.js';
 import { csrfGuard } from './middleware/csrf.js';
+import type { Invites } from './invites/invites.js';
 import type { GradeQueue } from './queue/grade-queue.js';
 import { adminRoutes } from './routes/admin-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { candidateRoutes } from './routes/candidate-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { securityHeaders } from './security-headers.js';
+import type { Scorecards } from './scoring/scorecards.js';
 import { serveWeb } from './serve-web.js';
 
 export interface AppDeps {
@@ -25,6 +27,8 @@ export interface AppDeps {
   queue: GradeQueue;
   attempts: Attempts;
   gradings: Gradings;
+  scorecards: Scorecards;
+  invites: Invites;
   publicUrl: string;
   webDist?: string;
   now?: () => number;
@@ -53,9 +57,9 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
-  app.route('/api/admin', adminRoutes({ db, catalog, now, publicUrl: deps.publicUrl, dataDir: deps.dataDir }));
+  app.route('/api/admin', adminRoutes({ db, catalog, invites: deps.invites, now, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
-  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, recordingLimits: deps.recordingLimits, now }));
+  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, recordingLimits: deps.recordingLimits, now }));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });

@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { RECORDING_LIMITS } from '@assay/contract';
 import { z } from 'zod';
 
+/** The sender of invite emails unless ASSAY_MAIL_FROM says otherwise. */
+export const MAIL_FROM = 'Assay <assay@localhost>';
+
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** API settings from the environment, each with its default. */
@@ -19,6 +22,10 @@ export const ApiConfig = z.object({
   /** Where people reach Assay: invite links and the CSRF origin check use it. */
   ASSAY_PUBLIC_URL: z.string().url().optional(),
   ASSAY_WEB_DIST: z.string().default(repo('web/dist')),
+  /** The mail server invites are emailed through: smtp://user:pass@host:587 or smtps://…:465. Unset: admins send links by hand. */
+  ASSAY_SMTP_URL: z.string().regex(/^smtps?:\/\/[^/]+/, 'write it as smtp://user:password@host:port or smtps://…').optional(),
+  /** The From of invite emails, e.g. `Hiring at Example <hiring@example.com>`. */
+  ASSAY_MAIL_FROM: z.string().min(3).default(MAIL_FROM),
   /** Past this many grading jobs waiting or running, new test runs get 503 (submissions are always accepted). */
   ASSAY_RUN_BACKPRESSURE_DEPTH: z.coerce.number().int().min(1).default(200),
   /** The per-attempt recording cap (contract RECORDING_LIMITS): events, and bytes of event JSON. */

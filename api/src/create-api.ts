@@ -5,19 +5,22 @@ import { RECORDING_LIMITS } from '@assay/contract';
 import { createApp } from './app.js';
 import { createAttempts } from './attempts/attempts.js';
 import { createEventStore } from './attempts/event-store.js';
-import type { ApiConfig } from './config.js';
+import { MAIL_FROM, type ApiConfig } from './config.js';
 import { createDatabase } from './db/create-database.js';
 import type { Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { createGradings } from './grading/gradings.js';
+import { createInviteMailer } from './invites/invite-mailer.js';
+import { createInvites } from './invites/invites.js';
 import { createGradeQueue } from './queue/grade-queue.js';
+import { createScorecards } from './scoring/scorecards.js';
 
 /**
  * Everything the API is made of, wired from its settings: database (migrated), catalog, queue,
  * the domain modules and the Hono app. main.ts adds the server and background work; tests use
  * this with a database and prefix of their own.
  */
-export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'> & Partial<Pick<ApiConfig, 'ASSAY_RUN_BACKPRESSURE_DEPTH' | 'ASSAY_RECORDING_MAX_EVENTS' | 'ASSAY_RECORDING_MAX_BYTES'>>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
+export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_DATA_DIR' | 'REDIS_URL' | 'ASSAY_QUEUE_PREFIX' | 'ASSAY_CHALLENGES_DIR' | 'ASSAY_WEB_DIST' | 'publicUrl'> & Partial<Pick<ApiConfig, 'ASSAY_RUN_BACKPRESSURE_DEPTH' | 'ASSAY_SMTP_URL' | 'ASSAY_MAIL_FROM' | 'ASSAY_RECORDING_MAX_EVENTS' | 'ASSAY_RECORDING_MAX_BYTES'>>, options: { db?: Database; catalog?: ChallengeCatalog; now?: () => number } = {}) {
   const now = options.now ?? Date.now;
   const db = options.db ?? (await createDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: `${config.ASSAY_DATA_DIR}/pglite` }));
   await migrate(db);
@@ -30,7 +33,8 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   const gradings = createGradings({ db, queue, challengeIdOf, now });
   const recordingLimits = { maxEvents: config.ASSAY_RECORDING_MAX_EVENTS ?? RECORDING_LIMITS.maxEvents, maxBytes: config.ASSAY_RECORDING_MAX_BYTES ?? RECORDING_LIMITS.maxBytes };
   const attempts = createAttempts({ db, gradings, events: createEventStore({ db, limits: recordingLimits, now }), now });
-  const app = createApp({ db, catalog, queue, attempts, gradings, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
+  const invites = createInvites({ db, catalog, mailer: createInviteMailer({ smtpUrl: config.ASSAY_SMTP_URL, from: config.ASSAY_MAIL_FROM ?? MAIL_FROM }), publicUrl: config.publicUrl, now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, now }), invites, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
   return {
     app,
     db,

@@ -17,7 +17,7 @@ import { newId } from './tokens.js';
 export const HIDDEN_MARKER = 'HIDDEN-MARKER-7f3a';
 export const PUBLIC_URL = 'http://assay.test';
 
-export async function createTestApi({ postgres = false, now = Date.now, recordingLimits }: { postgres?: boolean; now?: () => number; recordingLimits?: RecordingLimits } = {}) {
+export async function createTestApi({ postgres = false, now = Date.now, smtpUrl, recordingLimits }: { postgres?: boolean; now?: () => number; smtpUrl?: string; recordingLimits?: RecordingLimits } = {}) {
   const id = randomBytes(4).toString('hex');
   const root = await mkdtemp(join(tmpdir(), 'assay-api-challenges-'));
   const dir = await scaffoldChallenge(root, 'fixture', { kind: 'coding' });
@@ -34,7 +34,7 @@ export async function createTestApi({ postgres = false, now = Date.now, recordin
     db = await createDatabase({});
   }
   const api = await createApi(
-    { REDIS_URL: 'redis://127.0.0.1:6379', ASSAY_QUEUE_PREFIX: `assay-api-test-${id}`, ASSAY_CHALLENGES_DIR: root, ASSAY_DATA_DIR: root, ASSAY_WEB_DIST: join(root, 'no-web'), publicUrl: PUBLIC_URL, ...(recordingLimits ? { ASSAY_RECORDING_MAX_EVENTS: recordingLimits.maxEvents, ASSAY_RECORDING_MAX_BYTES: recordingLimits.maxBytes } : {}) },
+    { REDIS_URL: 'redis://127.0.0.1:6379', ASSAY_QUEUE_PREFIX: `assay-api-test-${id}`, ASSAY_CHALLENGES_DIR: root, ASSAY_DATA_DIR: root, ASSAY_WEB_DIST: join(root, 'no-web'), publicUrl: PUBLIC_URL, ...(smtpUrl ? { ASSAY_SMTP_URL: smtpUrl } : {}), ...(recordingLimits ? { ASSAY_RECORDING_MAX_EVENTS: recordingLimits.maxEvents, ASSAY_RECORDING_MAX_BYTES: recordingLimits.maxBytes } : {}) },
     { db, catalog: createChallengeCatalog({ root }), now },
   );
 

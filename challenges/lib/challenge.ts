@@ -11,7 +11,7 @@ export interface Challenge {
   contentHash: string;
   /** Absolute path of the folder. */
   dir: string;
-  /** The prompt, markdown. */
+  /** The prompt, markdown, with the requirement sentences listed where prompt.md says `{{requirements}}`. */
   prompt: string;
   /** Starter files per offered language, each marked editable or read-only. */
   starter: Partial<Record<Language, StarterFile[]>>;
@@ -33,6 +33,13 @@ export interface TrustedChallengeParts {
   reference: Partial<Record<Language, SubmittedFile[]>>;
   /** Each solutions/wrong-<name>/: files per language (overlaid on the starter) and the hidden tests it must fail. */
   wrongSolutions: WrongSolution[];
+  /** Each solutions/alternative-<name>/: another correct design, files per language (overlaid on the starter), which must pass every hidden test. */
+  alternatives: AlternativeSolution[];
+}
+
+export interface AlternativeSolution {
+  name: string;
+  files: Partial<Record<Language, SubmittedFile[]>>;
 }
 
 export interface WrongSolution {

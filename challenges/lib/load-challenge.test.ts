@@ -47,6 +47,18 @@ describe('loadChallenge', () => {
     expect(challenge.trusted.testModules.hidden).toHaveLength(1);
   });
 
+  it('shows the requirement sentences in the prompt where it says {{requirements}}, and only there', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), /  answer: "TODO.*\n/, '  answer: "answer(n) returns n + 1."\n  no-throw: "answer never throws for a number."\n');
+    const challenge = await loadChallenge(dir, root);
+    expect(challenge.prompt).toContain('## Requirements\n- answer(n) returns n + 1.\n- answer never throws for a number.\n');
+    expect(challenge.prompt).not.toContain('{{requirements}}');
+    expect(challenge.prompt).not.toContain('no-throw');
+
+    await edit(join(dir, 'prompt.md'), '{{requirements}}', '');
+    expect((await problemsOf(dir)).join('\n')).toMatch(/demo\/prompt\.md: must show the requirements challenge\.yaml declares: write \{\{requirements\}\}/);
+  });
+
   it('names file, line and field for a bad manifest value', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 9000');
@@ -98,6 +110,20 @@ describe('loadChallenge', () => {
     expect(problems).toMatch(/tests\/hidden: needs at least one \*\.suite\.ts/);
     expect(problems).toMatch(/design\.template: the design template challenge\.yaml names does not exist/);
     expect(problems).toMatch(/wrong-x\/fails\.yaml: needs `mustFail/);
+  });
+
+  it('loads alternative designs per language, overlaid on the starter, and needs none to load', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    expect((await loadChallenge(dir, root)).trusted.alternatives).toEqual([]);
+    await mkdir(join(dir, 'solutions/alternative-lazy/python'), { recursive: true });
+    await writeFile(join(dir, 'solutions/alternative-lazy/python/solution.py'), 'class Solution:\n    def answer(self, n):\n        return n + 1\n');
+    const [lazy] = (await loadChallenge(dir, root)).trusted.alternatives;
+    expect(lazy?.name).toBe('alternative-lazy');
+    expect(Object.keys(lazy!.files)).toEqual(['python']);
+    expect(lazy!.files.python!.find((f) => f.path === 'solution.py')?.content).toMatch(/return n \+ 1/);
+
+    await writeFile(join(dir, 'solutions/alternative-lazy/notes.txt'), 'why\n');
+    expect((await problemsOf(dir)).join('\n')).toMatch(/alternative-lazy\/notes\.txt: is not a language folder/);
   });
 
   it('applies the submitted-file path rules to starters', async () => {

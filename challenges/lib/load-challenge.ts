@@ -4,10 +4,11 @@ import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { Language, SubmittedFiles, type ChallengeManifest, type SubmittedFile } from '@assay/contract';
-import type { Challenge, StarterFile, WrongSolution } from './challenge.js';
+import type { AlternativeSolution, Challenge, StarterFile, WrongSolution } from './challenge.js';
 import { ChallengeError, type ChallengeProblem } from './challenge-error.js';
 import { contentHash, listFiles } from './content-hash.js';
 import { parseManifest } from './parse-manifest.js';
+import { REQUIREMENTS_PLACEHOLDER, renderPrompt } from './render-prompt.js';
 
 const FailsFile = z.object({ mustFail: z.array(z.string().min(1)).min(1, 'name at least one hidden test this solution must fail') }).strict();
 
@@ -34,6 +35,15 @@ export async function loadChallenge(dir: string, root = dirname(dir)): Promise<C
     problem(where('prompt.md'), 'missing: write what the candidate reads in prompt.md');
     return '';
   });
+  const hasRequirements = Object.keys(manifest.requirements).length > 0;
+  if (prompt && hasRequirements !== prompt.includes(REQUIREMENTS_PLACEHOLDER)) {
+    problem(
+      where('prompt.md'),
+      hasRequirements
+        ? `must show the requirements challenge.yaml declares: write ${REQUIREMENTS_PLACEHOLDER} where the list goes`
+        : `has ${REQUIREMENTS_PLACEHOLDER} but challenge.yaml declares no requirements`,
+    );
+  }
   const isReadonly = picomatch(manifest.files.readonly.length ? manifest.files.readonly : ['!**']);
 
   const starter: Challenge['starter'] = {};
@@ -49,6 +59,7 @@ export async function loadChallenge(dir: string, root = dirname(dir)): Promise<C
   }
 
   const wrongSolutions = await readWrongSolutions(dir, manifest, starter, where, problem);
+  const alternatives = await readAlternatives(dir, manifest, starter, where, problem);
   const testModules = {
     public: await suiteFiles(join(dir, 'tests', 'public')),
     hidden: await suiteFiles(join(dir, 'tests', 'hidden')),
@@ -71,11 +82,11 @@ export async function loadChallenge(dir: string, root = dirname(dir)): Promise<C
     manifest,
     contentHash: await contentHash(dir),
     dir,
-    prompt,
+    prompt: renderPrompt(prompt, manifest.requirements),
     starter,
     publicTests,
     ...(designTemplate === undefined ? {} : { designTemplate }),
-    trusted: { testModules, reference, wrongSolutions },
+    trusted: { testModules, reference, wrongSolutions, alternatives },
   };
 }
 
@@ -132,17 +143,44 @@ async function readWrongSolutions(
       problem(where('solutions', name, 'fails.yaml'), `needs \`mustFail: [hidden test names]\` (${fails.error.issues[0]?.message})`);
       continue;
     }
-    const files: WrongSolution['files'] = {};
-    for (const language of manifest.languages) {
-      const base = starter[language];
-      const exists = await stat(join(dir, 'solutions', name, language)).then((s) => s.isDirectory(), () => false);
-      if (!base || !exists) continue;
-      const changes = await readFileSet(join(dir, 'solutions', name, language), where('solutions', name, language), problem);
-      if (changes) files[language] = overlay(base, changes);
-    }
-    const unknown = (await readdir(join(dir, 'solutions', name))).filter((entry) => entry !== 'fails.yaml' && !Language.safeParse(entry).success);
-    for (const entry of unknown) problem(where('solutions', name, entry), 'is neither fails.yaml nor a language folder');
+    const files = await readSolutionFiles(dir, name, manifest, starter, where, problem, ['fails.yaml']);
     solutions.push({ name, mustFail: fails.data.mustFail, files });
   }
   return solutions;
+}
+
+async function readAlternatives(
+  dir: string,
+  manifest: ChallengeManifest,
+  starter: Challenge['starter'],
+  where: (...parts: string[]) => string,
+  problem: (file: string, message: string) => void,
+): Promise<AlternativeSolution[]> {
+  const names = (await readdir(join(dir, 'solutions')).catch(() => [] as string[])).filter((name) => name.startsWith('alternative-')).sort();
+  const alternatives: AlternativeSolution[] = [];
+  for (const name of names) alternatives.push({ name, files: await readSolutionFiles(dir, name, manifest, starter, where, problem, []) });
+  return alternatives;
+}
+
+/** The language folders of solutions/<name>/, each overlaid on the starter; anything else there but `allowed` is a problem. */
+async function readSolutionFiles(
+  dir: string,
+  name: string,
+  manifest: ChallengeManifest,
+  starter: Challenge['starter'],
+  where: (...parts: string[]) => string,
+  problem: (file: string, message: string) => void,
+  allowed: readonly string[],
+): Promise<Partial<Record<Language, SubmittedFile[]>>> {
+  const files: Partial<Record<Language, SubmittedFile[]>> = {};
+  for (const language of manifest.languages) {
+    const base = starter[language];
+    const exists = await stat(join(dir, 'solutions', name, language)).then((s) => s.isDirectory(), () => false);
+    if (!base || !exists) continue;
+    const changes = await readFileSet(join(dir, 'solutions', name, language), where('solutions', name, language), problem);
+    if (changes) files[language] = overlay(base, changes);
+  }
+  const unknown = (await readdir(join(dir, 'solutions', name))).filter((entry) => !allowed.includes(entry) && !Language.safeParse(entry).success);
+  for (const entry of unknown) problem(where('solutions', name, entry), allowed.length ? `is neither ${allowed.join(' nor ')} nor a language folder` : 'is not a language folder');
+  return files;
 }

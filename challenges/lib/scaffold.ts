@@ -4,7 +4,8 @@ import { dirname, join } from 'node:path';
 /**
  * Writes a new challenge folder whose every file is a TODO the author fills in. It loads at
  * once; `validate` fails with "reference fails …" until the reference is written, and passes
- * as soon as the author has filled in the reference, the tests and the starter.
+ * as soon as the author has filled in the reference, an alternative design per language
+ * (solutions/alternative-<name>/), the requirements, the tests and the starter.
  */
 export async function scaffoldChallenge(root: string, id: string, { kind }: { kind: 'coding' | 'system-design' }): Promise<string> {
   if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw new Error(`"${id}" is not a challenge id: use lowercase letters, digits and dashes`);
@@ -12,7 +13,7 @@ export async function scaffoldChallenge(root: string, id: string, { kind }: { ki
   if (await stat(dir).then(() => true, () => false)) throw new Error(`${dir} already exists; choose another id`);
   const files: Record<string, string> = {
     'challenge.yaml': manifest(id, kind),
-    'prompt.md': `# TODO: title\n\nTODO: what the candidate builds, the interface in each language, the semantics and edge cases,\nand what is graded (without giving away the hidden tests).\n`,
+    'prompt.md': `# TODO: title\n\nTODO: what the candidate builds, the interface in each language, the semantics and edge cases,\nand what is graded (without giving away the hidden tests).\n\n## Requirements\n{{requirements}}\n`,
     'starter/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    throw new Error('Not implemented');\n  }\n}\n`,
     'starter/javascript/src/solution.js': `export class Solution {\n  /** @param {number} input @returns {number} */\n  answer(input) {\n    throw new Error('Not implemented');\n  }\n}\n`,
     'starter/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        raise NotImplementedError\n`,
@@ -47,6 +48,8 @@ entry:
   typescript: src/solution.ts
   javascript: src/solution.js
   python: solution.py
+requirements:
+  answer: "TODO: one sentence the candidate reads, which hidden tests check."
 tests:
   categories:
     correctness:
@@ -69,7 +72,7 @@ function suite(which: string): string {
 import { defineSuite } from '@assay/runner/harness';
 
 export default defineSuite(({ test }) => {
-  test('TODO: a ${which} test', { category: 'correctness' }, async ({ sut }) => {
+  test('TODO: a ${which} test', { category: 'correctness', requirements: ['answer'] }, async ({ sut }) => {
     const solution = await sut.create('Solution');
     assert.equal(await solution.call('answer', 1), 2);
   });

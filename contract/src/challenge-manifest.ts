@@ -93,6 +93,12 @@ export const ChallengeManifest = z
       })
       .strict()
       .default({ readonly: [], create: [] }),
+    /**
+     * What the candidate is told, one sentence each, by id. prompt.md shows them where it says
+     * `{{requirements}}`; every hidden test names the ids it checks (`requirements: [...]`), and
+     * `challenge validate` fails when a hidden test names none or a requirement has no test.
+     */
+    requirements: z.record(z.string().regex(/^[a-z0-9-]+$/, 'use lowercase letters, digits and dashes'), z.string().min(1)).default({}),
     tests: z.object({ categories: z.record(z.string().regex(/^[a-z0-9-]+$/), TestCategory) }).strict(),
     rubric: z.array(RubricCriterion).min(1, 'give reviewers at least one rubric criterion'),
     /** System-design challenges: the written part, a markdown template the candidate fills in as DESIGN.md. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Language } from './language.js';
+import { cappedString, TEXT_CAPS } from './text-caps.js';
 
 /**
  * Outcome of a whole grading run. Everything but `infra_error` is a property of the
@@ -22,18 +23,37 @@ export type VerdictKind = z.infer<typeof VerdictKind>;
 export const TestStatus = z.enum(['passed', 'failed', 'timeout', 'memory_limit', 'output_limit', 'crashed', 'not_run']);
 export type TestStatus = z.infer<typeof TestStatus>;
 
+/**
+ * How a performance test was judged: the candidate's CPU time (the fastest of `runs`, each after
+ * the first in a fresh sandbox) against the reference's (the fastest of its cold runs, each in a
+ * fresh process, with the spread of those runs). Wall time is kept for reference.
+ */
+export const PerformanceMeasurement = z.object({
+  candidateCpuMs: z.number().nonnegative(),
+  candidateWallMs: z.number().nonnegative(),
+  referenceCpuMs: z.number().nonnegative(),
+  referenceSpreadMs: z.number().nonnegative(),
+  ratio: z.number().nonnegative(),
+  maxRatio: z.number().positive(),
+  runs: z.number().int().positive(),
+});
+export type PerformanceMeasurement = z.infer<typeof PerformanceMeasurement>;
+
 export const TestResult = z.object({
   name: z.string(),
   category: z.string(),
   weight: z.number().nonnegative(),
   status: TestStatus,
-  message: z.string(),
+  message: cappedString(TEXT_CAPS.message),
   durationMs: z.number().nonnegative(),
+  measurement: PerformanceMeasurement.optional(),
+  /** The sentences of the challenge's requirements this test checks (none in results graded before requirements existed). */
+  requirements: z.array(z.string()).default([]),
 });
 export type TestResult = z.infer<typeof TestResult>;
 
 /** Captured candidate output, capped; `truncated` says that bytes were dropped. */
-export const CapturedLog = z.object({ text: z.string(), truncated: z.boolean(), bytes: z.number().int().nonnegative() });
+export const CapturedLog = z.object({ text: cappedString(TEXT_CAPS.log), truncated: z.boolean(), bytes: z.number().int().nonnegative() });
 export type CapturedLog = z.infer<typeof CapturedLog>;
 
 export const Suite = z.enum(['public', 'hidden']);
@@ -51,7 +71,7 @@ export const GradingResult = z.object({
   tests: z.array(TestResult),
   log: CapturedLog,
   /** A sentence for people: why the run ended the way it did. */
-  summary: z.string(),
+  summary: cappedString(TEXT_CAPS.summary),
   durationMs: z.number().nonnegative(),
   finishedAt: z.string(),
 });

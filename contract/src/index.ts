@@ -1,6 +1,7 @@
 export * from './language.js';
 export * from './submitted-file.js';
 export * from './grading.js';
+export * from './text-caps.js';
 export * from './grade-job.js';
 export * from './challenge-manifest.js';
 export * from './recording.js';

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { createChallengeCatalog } from '@assay/challenges';
 import { RecordedEvent } from '@assay/contract';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -63,6 +65,9 @@ test('a candidate starts, types, pastes, runs tests, goes offline, reloads, lose
   await results.waitFor({ timeout: 120_000 });
   await screenshot(page, 'candidate-workspace-results');
   expect(await results.locator('tbody tr').count()).toBeGreaterThan(0);
+  // Each visible test shows the requirement sentence it checks.
+  const { manifest } = await createChallengeCatalog({ root: fileURLToPath(new URL('../../challenges', import.meta.url)) }).get('rate-limiter');
+  expect(await results.textContent()).toContain(manifest.requirements.isolation!.replaceAll('`', ''));
 
   // Offline: typing goes on, the state says so, and a reload right after reconnecting keeps it.
   await page.context().setOffline(true);

@@ -70,6 +70,27 @@ async function score(page: Page, note: string) {
   await page.getByRole('table', { name: 'Scores side by side' }).waitFor();
 }
 
+/** Half a scorecard, then another tab and a reload: the draft is still there, from the server. */
+async function draftSurvivesTabsAndReloads(page: Page) {
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  const first = page.locator('fieldset.criterion').first();
+  await first.locator('input[type=radio]').nth(1).check();
+  await first.locator('textarea').fill('Refill looks right; check the clock edge.');
+  await page.getByRole('tab', { name: 'Code' }).click();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  expect(await page.locator('fieldset.criterion').first().locator('textarea').inputValue()).toBe('Refill looks right; check the clock edge.');
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Draft saved' }).count()).toBe(1);
+  // Typed just before the reload: the save goes out as the page is left.
+  await page.getByLabel('Overall note').fill('Typed a moment before reloading.');
+  await page.reload();
+  await page.getByRole('tab', { name: 'Scorecard' }).click();
+  const again = page.locator('fieldset.criterion').first();
+  await expect.poll(() => again.locator('textarea').inputValue()).toBe('Refill looks right; check the clock edge.');
+  expect(await again.locator('input[type=radio]').nth(1).isChecked()).toBe(true);
+  expect(await page.getByLabel('Overall note').inputValue()).toBe('Typed a moment before reloading.');
+  await screenshot(page, 'review-scorecard-draft');
+}
+
 test('a reviewer reads the verdict and the diff, replays to the submitted code, and scores independently of a second reviewer', async () => {
   const challenge = await createChallengeCatalog({ root: `${ROOT}challenges` }).get('rate-limiter');
   const reference = challenge.trusted.reference.typescript!.find((f) => f.path === ENTRY)!.content;
@@ -92,8 +113,14 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   const hidden = page.getByRole('table', { name: 'Hidden test results' });
   await hidden.waitFor({ timeout: 120_000 });
   expect(await hidden.locator('tbody tr').count()).toBeGreaterThan(10);
+  // Beside each test, the sentence of the prompt it checks (its `code` spans rendered).
+  for (const sentence of Object.values(challenge.manifest.requirements)) expect(await hidden.textContent()).toContain(sentence.replaceAll('`', ''));
   await expect.poll(() => page.getByTestId('integrity').textContent()).toMatch(/Reported by the candidate's browser.*Pasted 1 time.*100% still in the final code/s);
   await screenshot(page, 'review-overview');
+  // The score beside the verdict, and test names with their `code` set as code, not backticks.
+  await expect.poll(() => page.locator('h1 + p').textContent()).toMatch(/passed\s*100%/);
+  expect(await hidden.locator('tbody td:first-child').allTextContents()).not.toContainEqual(expect.stringContaining('`'));
+  expect(await hidden.locator('tbody td:first-child code').count()).toBeGreaterThan(0);
 
   await page.getByRole('tab', { name: 'Code' }).click();
   await page.getByTestId('code-diff').locator('.monaco-diff-editor').waitFor({ timeout: 60_000 });
@@ -109,7 +136,22 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   await page.getByRole('button', { name: 'Play' }).click();
   await screenshot(page, 'review-replay');
 
+  await draftSurvivesTabsAndReloads(page);
   await score(page, 'First reviewer: solid.');
+  const mine = page.getByRole('table', { name: 'Scores side by side' });
+  expect(await mine.textContent()).toMatch(/4 · Exemplary.*Weighted total4 of 4/s);
+
+  // Amended: the new version shows, the one it replaced is kept.
+  await page.getByRole('button', { name: 'Amend my scorecard' }).click();
+  await page.getByLabel('Strong yes').check();
+  await page.getByRole('button', { name: 'Submit the amendment' }).click();
+  await expect.poll(() => mine.textContent()).toContain('Strong yes');
+  await page.getByText(/Earlier versions of your scorecard \(1\)/).click();
+  expect(await page.locator('details').textContent()).toMatch(/weighted 4 of 4; Yes \(“First reviewer: solid\.”\)/);
+  await screenshot(page, 'review-scorecard-amended');
+  await page.getByRole('link', { name: '← All attempts' }).click();
+  await expect.poll(() => page.getByRole('row', { name: /Ada Lovelace/ }).textContent()).toContain('1 in, yours too');
+  await screenshot(page, 'review-attempts-list');
 
   // The second reviewer sees that someone scored, but not what, until they have scored too.
   const second = await openPage(browser);

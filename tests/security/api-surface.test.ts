@@ -40,6 +40,8 @@ const PLAUSIBLE: Partial<Record<keyof typeof API_ROUTES, unknown>> = {
   score: { criteria: [{ id: 'correctness', score: 1, note: '' }], recommendation: 'yes', note: '' },
   createInvite: { candidateName: 'Mallory', candidateEmail: 'mallory@example.test', challengeId: 'rate-limiter' },
   createUser: { email: 'mallory@example.test', name: 'Mallory', role: 'admin', password: 'a long enough password' },
+  saveScoreDraft: { draft: { criteria: [], recommendation: 'yes', note: 'planted' } },
+  setPassword: { password: 'a long enough password' },
 };
 
 let platform: Platform;
@@ -98,7 +100,7 @@ describe('the API under attack', () => {
       'disabled reviewer': disabled.request,
       'signed-out admin': signedOut.request,
     };
-    const idFor = (name: string) => ({ revokeInvite: spare.body.invite.id, disableUser: reviewer.id, run: 'run_x', challengePreview: 'rate-limiter' })[name] ?? attemptId;
+    const idFor = (name: string) => ({ reissueInvite: spare.body.invite.id, revokeInvite: spare.body.invite.id, disableUser: reviewer.id, enableUser: disabled.id, setPassword: reviewer.id, run: 'run_x', challengePreview: 'rate-limiter' })[name] ?? attemptId;
 
     const before = await stateDigest();
     let refusals = 0;

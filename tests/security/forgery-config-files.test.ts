@@ -60,4 +60,19 @@ describe('framework configuration shipped with a solution', () => {
     expect(files).not.toContain(path);
     expect(started.status).toBe(200);
   });
+
+  it.each([
+    ['a .js beside the TypeScript entry, which would replace its compiled output (as found)', 'typescript', 'src/rate-limiter.js'],
+    ['a module planted under src/node_modules (allowed by the src/**/*.ts glob)', 'typescript', 'src/node_modules/assert/index.ts'],
+    ['a .ts in a JavaScript attempt', 'javascript', 'src/rate-limiter.ts'],
+    ['a Python file in a TypeScript attempt (allowed by the *.py glob)', 'typescript', 'helper.py'],
+  ] as const)('%s is refused: the code graded is the code shown', async (_, language, path) => {
+    const { candidate } = await flow.invite('rate-limiter', [language]);
+    expect((await candidate('POST', '/api/candidate/start', { language })).status).toBe(200);
+    const saved = await candidate('PUT', '/api/candidate/files', { files: [{ path, content: 'export class RateLimiter { tryAcquire() { return true; } }' }] });
+    expect(saved.status, saved.text).toBe(400);
+    expect(saved.body.error.message).toContain(path);
+    const files = (await candidate('GET', '/api/candidate/attempt')).body.files.map((f: { path: string }) => f.path);
+    expect(files).not.toContain(path);
+  });
 });

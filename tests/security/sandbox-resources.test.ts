@@ -45,8 +45,9 @@ const cases: Case[] = [
   { name: 'binary and invalid UTF-8 flood', runtime: 'python', body: 'import os\nwhile True:\n    os.write(2, os.urandom(65536) + b"\\xff\\xfe")', expect: ['output_limit'] },
   { name: 'flood on the frame channel itself', runtime: 'python', body: 'import os\nwhile True:\n    os.write(1, b"y" * 65536)', expect: ['output_limit'] },
   // Node's tight writeSync loop on fd 1 can stall Docker's attach copy after a few hundred KB;
-  // then the call limit ends it. Bounded either way, never a pass.
-  { name: 'flood on the frame channel itself', runtime: 'node', body: 'const fs = require("fs");\nfor (;;) fs.writeSync(1, "y".repeat(65536));', expect: ['output_limit', 'timeout'] },
+  // then the call limit ends it. When the stalled write throws EAGAIN, the agent's reply lands
+  // on the end of the candidate's line: a frame out of turn, `crashed`. Bounded, never a pass.
+  { name: 'flood on the frame channel itself', runtime: 'node', body: 'const fs = require("fs");\nfor (;;) fs.writeSync(1, "y".repeat(65536));', expect: ['output_limit', 'timeout', 'crashed'] },
 ];
 
 let env: Awaited<ReturnType<typeof testSandboxes>>;

@@ -1,5 +1,5 @@
 /**
- * Group 7, staff pages: a hostile candidate's DESIGN.md and recording against reviewers, in
+ * Group 8, staff pages: a hostile candidate's DESIGN.md and recording against reviewers, in
  * Debian's Chromium against the real API (no runner: nothing here needs a verdict). Each case is
  * a finding of issue 17: spoofing the page, reverse tabnabbing, blanking it, freezing it, pages
  * without a Content-Security-Policy, an unbounded recording, and a forged test run read as fact.

@@ -24,6 +24,7 @@ export function inspectRun(check: (value: unknown) => void): TestCase {
     name: 'run',
     category: 'c',
     weight: 1,
+    requirements: [],
     file: 'inline',
     body: async ({ sut }) => check(await (await sut.create('Box')).call('run')),
   };

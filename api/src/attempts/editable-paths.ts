@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { DESIGN_DOC_PATH, type Language, type RecordedEvent } from '@assay/contract';
+import { DESIGN_DOC_PATH, sourceFileProblem, type Language, type RecordedEvent } from '@assay/contract';
 import type { Challenge } from '@assay/challenges';
 import { HttpError } from '../http-error.js';
 
@@ -17,10 +17,16 @@ function pathKinds(challenge: Challenge, language: Language): (path: string) => 
   };
 }
 
-/** Which paths a candidate may write: editable starter files, `files.create` globs, and DESIGN.md for system design. */
+/**
+ * Which paths a candidate may write: editable starter files, `files.create` globs, and DESIGN.md
+ * for system design; never another language's source or a file under node_modules/__pycache__.
+ */
 export function assertWritable(challenge: Challenge, language: Language, paths: string[]): void {
   const kindOf = pathKinds(challenge, language);
   for (const path of paths) {
+    if (path === DESIGN_DOC_PATH && challenge.manifest.kind === 'system-design') continue;
+    const problem = sourceFileProblem(path, language);
+    if (problem) throw new HttpError(400, 'wrong_language', problem);
     const kind = kindOf(path);
     if (kind === 'read-only') throw new HttpError(403, 'read_only', `${path} is read-only in this challenge`);
     if (kind === 'unknown') {

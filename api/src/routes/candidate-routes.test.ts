@@ -43,6 +43,16 @@ describe('the candidate', () => {
     expect(attempt.body.publicTests.length).toBe(1);
   });
 
+  it("refuses another language's sources and anything under node_modules, naming the path", async () => {
+    const { candidate } = await newCandidate();
+    await candidate('POST', '/api/candidate/start', { language: 'typescript' });
+    const shadow = await candidate('PUT', '/api/candidate/files', { files: [{ path: 'src/solution.js', content: 'export class Solution {}' }] });
+    expect(shadow.status).toBe(400);
+    expect(shadow.body.error).toMatchObject({ code: 'wrong_language', message: expect.stringMatching(/src\/solution\.js: a TypeScript attempt holds only \.ts/) });
+    const planted = await candidate('PUT', '/api/candidate/files', { files: [{ path: 'src/node_modules/assert/index.ts', content: '' }] });
+    expect(planted.body.error.message).toMatch(/under node_modules\//);
+  });
+
   it('saves editable files only, with errors that name the path', async () => {
     const { candidate } = await newCandidate();
     await candidate('POST', '/api/candidate/start', { language: 'typescript' });

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import type { ChallengeCatalog } from '@assay/challenges';
-import { DESIGN_DOC_PATH, ScoreBody, type GradingResult, type Language, type RecordingLimits } from '@assay/contract';
+import { DESIGN_DOC_PATH, SaveScoreDraftBody, ScoreBody, type GradingResult, type Language, type RecordingLimits } from '@assay/contract';
 import type { AppEnv, AttemptRow } from '../app-env.js';
 import type { Attempts } from '../attempts/attempts.js';
 import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
+import type { Scorecards } from '../scoring/scorecards.js';
 import { HttpError, notFound } from '../http-error.js';
 import { requireStaff } from '../middleware/staff-auth.js';
 import { jsonBody } from '../middleware/validate.js';
@@ -18,7 +19,7 @@ interface ListRow extends AttemptRow {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const SORTS: Record<string, string> = { started: 'a.started_at', score: 'a.score', submitted: 'a.submitted_at', candidate: 'i.candidate_name' };
 
-export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; recordingLimits: RecordingLimits; now: () => number }) {
+export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; scorecards: Scorecards; recordingLimits: RecordingLimits; now: () => number }) {
   async function attemptOr404(id: string): Promise<ListRow> {
     const [row] = await db.query<ListRow>('SELECT a.*, i.candidate_name, i.candidate_email, i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [id]);
     if (!row) throw notFound('that attempt');
@@ -38,6 +39,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits,
          ORDER BY ${sort} ${direction} NULLS LAST LIMIT 500`,
         [status ?? null, challenge ?? null],
       );
+      const tally = await scorecards.tally(rows.map((row) => row.id), c.get('staff').id);
       return c.json({
         attempts: rows.map((row) => ({
           id: row.id,
@@ -51,6 +53,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits,
           startedAt: iso(row.started_at),
           submittedAt: iso(row.submitted_at),
           minutesUsed: Math.round(((row.submitted_at ?? Math.min(now(), row.deadline)) - row.started_at) / 60_000),
+          ...tally.get(row.id)!,
         })),
       });
     })
@@ -58,11 +61,18 @@ export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits,
       const row = await attemptOr404(c.req.param('id'));
       const challenge = await catalog.get(row.challenge_id);
       const language = row.language as Language;
-      const gradingRows = await db.query<{ id: string; suite: string; status: string; created_at: number; content_hash: string; result: GradingResult | null }>(
-        'SELECT id, suite, status, created_at, content_hash, result FROM gradings WHERE attempt_id = $1 ORDER BY created_at',
+      // Public runs are counted in SQL: a page needs each run's tally, not every run's full result.
+      const [hidden] = await db.query<{ id: string; status: string; result: GradingResult | null }>(
+        "SELECT id, status, result FROM gradings WHERE attempt_id = $1 AND suite = 'hidden' ORDER BY created_at DESC LIMIT 1",
         [row.id],
       );
-      const hidden = gradingRows.filter((g) => g.suite === 'hidden').at(-1);
+      const runRows = await db.query<{ id: string; status: string; created_at: number; verdict: string | null; passed: number | null; total: number | null }>(
+        `SELECT id, status, created_at, result->>'verdict' AS verdict,
+                (SELECT count(*)::int FROM jsonb_array_elements(result->'tests') t WHERE t->>'status' = 'passed') AS passed,
+                jsonb_array_length(result->'tests') AS total
+           FROM gradings WHERE attempt_id = $1 AND suite = 'public' ORDER BY created_at`,
+        [row.id],
+      );
       const starter = (challenge.starter[language] ?? []).map(({ path, content, editable }) => ({ path, content, editable }));
       if (challenge.manifest.kind === 'system-design') starter.push({ path: DESIGN_DOC_PATH, content: challenge.designTemplate ?? '', editable: true });
       return c.json({
@@ -86,7 +96,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits,
         files: await attempts.savedFiles(row.id),
         starterFiles: starter,
         verdict: hidden ? { gradingId: hidden.id, status: hidden.status, result: hidden.result } : null,
-        runs: gradingRows.filter((g) => g.suite === 'public').map((g) => ({ id: g.id, at: iso(g.created_at), status: g.status, verdict: g.result?.verdict ?? null, passed: g.result?.tests.filter((t) => t.status === 'passed').length ?? null, total: g.result?.tests.length ?? null })),
+        runs: runRows.map((g) => ({ id: g.id, at: iso(g.created_at), status: g.status, verdict: g.verdict, passed: g.passed, total: g.total })),
         rubric: challenge.manifest.rubric,
         recording: { events: row.acked_seq + 1, bytes: row.recorded_bytes, maxEvents: recordingLimits.maxEvents, maxBytes: recordingLimits.maxBytes, fullAt: iso(row.recording_full_at) },
       });
@@ -112,37 +122,20 @@ export function reviewRoutes({ db, catalog, attempts, gradings, recordingLimits,
     })
     .post('/attempts/:id/scores', jsonBody(ScoreBody), async (c) => {
       const row = await attemptOr404(c.req.param('id'));
-      const { rubric } = (await catalog.get(row.challenge_id)).manifest;
-      const body = c.req.valid('json');
-      for (const criterion of rubric) {
-        const given = body.criteria.find((s) => s.id === criterion.id);
-        if (!given) throw new HttpError(400, 'invalid_request', `criteria: score "${criterion.title}" (${criterion.id})`);
-        if (!criterion.levels.some((l) => l.score === given.score)) {
-          throw new HttpError(400, 'invalid_request', `criteria.${criterion.id}: choose one of the levels ${criterion.levels.map((l) => l.score).join(', ')}`);
-        }
-      }
-      const unknown = body.criteria.filter((s) => !rubric.some((r) => r.id === s.id));
-      if (unknown.length) throw new HttpError(400, 'invalid_request', `criteria: ${unknown.map((s) => s.id).join(', ')} not in this challenge's rubric`);
-      await db.query(
-        'INSERT INTO scores (attempt_id, reviewer_id, criteria, recommendation, note, submitted_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6) ON CONFLICT (attempt_id, reviewer_id) DO UPDATE SET criteria = excluded.criteria, recommendation = excluded.recommendation, note = excluded.note, submitted_at = excluded.submitted_at',
-        [row.id, c.get('staff').id, JSON.stringify(body.criteria), body.recommendation, body.note, now()],
-      );
+      await scorecards.submit(row.id, c.get('staff').id, (await catalog.get(row.challenge_id)).manifest.rubric, c.req.valid('json'));
       return c.json({ ok: true }, 201);
     })
     .get('/attempts/:id/scores', async (c) => {
       const row = await attemptOr404(c.req.param('id'));
-      const scores = await db.query<{ reviewer_id: string; name: string; criteria: unknown; recommendation: string; note: string; submitted_at: number }>(
-        'SELECT s.*, u.name FROM scores s JOIN users u ON u.id = s.reviewer_id WHERE s.attempt_id = $1 ORDER BY s.submitted_at',
-        [row.id],
-      );
-      const me = c.get('staff').id;
-      const mine = scores.find((s) => s.reviewer_id === me);
-      // Independent scoring: others' scores stay hidden until this reviewer has submitted theirs.
-      const visible = mine ? scores : [];
-      return c.json({
-        submittedOwn: Boolean(mine),
-        hiddenCount: mine ? 0 : scores.length,
-        scores: visible.map((s) => ({ reviewerId: s.reviewer_id, reviewerName: s.name, criteria: s.criteria, recommendation: s.recommendation, note: s.note, submittedAt: iso(s.submitted_at), mine: s.reviewer_id === me })),
-      });
+      return c.json(await scorecards.view(row.id, c.get('staff').id));
+    })
+    .get('/attempts/:id/scores/draft', async (c) => {
+      const row = await attemptOr404(c.req.param('id'));
+      return c.json(await scorecards.draft(row.id, c.get('staff').id));
+    })
+    .put('/attempts/:id/scores/draft', jsonBody(SaveScoreDraftBody), async (c) => {
+      const row = await attemptOr404(c.req.param('id'));
+      const { rubric } = (await catalog.get(row.challenge_id)).manifest;
+      return c.json(await scorecards.saveDraft(row.id, c.get('staff').id, rubric, c.req.valid('json').draft));
     });
 }

@@ -13,7 +13,7 @@ const ROUTES = (Object.entries(API_ROUTES) as Array<[RouteName, Route]>)
   .filter(([name]) => name !== 'login')
   .sort(([a], [b]) => Number(a === 'logout') - Number(b === 'logout'));
 /** Which id fills a route's `:id`. */
-const ID_KIND: Partial<Record<RouteName, 'invite' | 'user' | 'run' | 'challenge'>> = { revokeInvite: 'invite', disableUser: 'user', run: 'run', challengePreview: 'challenge' };
+const ID_KIND: Partial<Record<RouteName, 'invite' | 'user' | 'run' | 'challenge'>> = { reissueInvite: 'invite', revokeInvite: 'invite', disableUser: 'user', enableUser: 'user', setPassword: 'user', run: 'run', challengePreview: 'challenge' };
 
 const may = (who: Who, allowed: RouteAccess) =>
   allowed === 'public' || (allowed === 'candidate' && who === 'candidate') || (allowed === 'staff' && (who === 'reviewer' || who === 'admin')) || (allowed === 'admin' && who === 'admin');

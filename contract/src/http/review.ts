@@ -3,7 +3,7 @@ import { RubricCriterion } from '../challenge-manifest.js';
 import { GradingResult } from '../grading.js';
 import { Language } from '../language.js';
 import { AttemptStatus } from './candidate.js';
-import { ScoreBody } from './staff.js';
+import { ScoreBody, ScoreDraft } from './staff.js';
 
 const IsoTime = z.string();
 const ChallengeKind = z.enum(['coding', 'system-design']);
@@ -21,6 +21,9 @@ export const AttemptSummary = z.object({
   startedAt: IsoTime.nullable(),
   submittedAt: IsoTime.nullable(),
   minutesUsed: z.number(),
+  /** How many reviewers have submitted a scorecard, and whether the caller is one of them. */
+  scorecards: z.number().int(),
+  scoredByMe: z.boolean(),
 });
 export type AttemptSummary = z.infer<typeof AttemptSummary>;
 export const AttemptList = z.object({ attempts: z.array(AttemptSummary) });
@@ -63,15 +66,26 @@ export type AttemptDetail = z.infer<typeof AttemptDetail>;
 /** Recorded events in seq order, a page at a time. Events are parsed by the replay engine. */
 export const EventPage = z.object({ events: z.array(z.unknown()), done: z.boolean() });
 
-export const ReviewerScore = z.object({
-  reviewerId: z.string(),
-  reviewerName: z.string(),
+/** One submitted version of a reviewer's scorecard. */
+export const ScoreVersion = z.object({
   criteria: ScoreBody.shape.criteria,
   recommendation: ScoreBody.shape.recommendation,
   note: z.string(),
-  submittedAt: IsoTime.nullable(),
-  mine: z.boolean(),
+  submittedAt: IsoTime,
 });
+export type ScoreVersion = z.infer<typeof ScoreVersion>;
+export const ReviewerScore = ScoreVersion.extend({
+  reviewerId: z.string(),
+  reviewerName: z.string(),
+  mine: z.boolean(),
+  /** Earlier versions of this scorecard, newest first: an amendment keeps what it replaced. */
+  earlier: z.array(ScoreVersion),
+});
+export type ReviewerScore = z.infer<typeof ReviewerScore>;
 /** Independent scoring: `scores` is empty until the caller has submitted their own. */
 export const ScoresView = z.object({ submittedOwn: z.boolean(), hiddenCount: z.number().int(), scores: z.array(ReviewerScore) });
 export type ScoresView = z.infer<typeof ScoresView>;
+
+/** The caller's unsubmitted scorecard for one attempt, or null. */
+export const ScoreDraftView = z.object({ draft: ScoreDraft.nullable(), savedAt: IsoTime.nullable() });
+export type ScoreDraftView = z.infer<typeof ScoreDraftView>;

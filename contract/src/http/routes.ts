@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { EventBatch } from '../recording.js';
 import { ChallengeList, InviteList, NewInvite, OneInvite, OneUser, UserList } from './admin.js';
 import { CandidateAttempt, CandidateStatus, EventsAck, InviteInfo, RunStatus, SaveFilesBody, Saved, StartBody, Started, Submitted } from './candidate.js';
-import { AttemptDetail, AttemptList, EventPage, ScoresView } from './review.js';
-import { CreateInviteBody, CreateUserBody, LoginBody, ScoreBody, StaffUser } from './staff.js';
+import { AttemptDetail, AttemptList, EventPage, ScoreDraftView, ScoresView } from './review.js';
+import { CreateInviteBody, CreateUserBody, LoginBody, SaveScoreDraftBody, ScoreBody, SetPasswordBody, StaffUser } from './staff.js';
 
 /** Who may call a route: nobody in particular, the holder of an invite token, any staff member, or admins. */
 export type RouteAccess = 'public' | 'candidate' | 'staff' | 'admin';
@@ -47,15 +47,20 @@ export const API_ROUTES = {
   regrade: route({ method: 'POST', path: '/api/review/attempts/:id/regrade', access: 'staff', body: undefined, response: z.object({ gradingId: z.string() }) }),
   score: route({ method: 'POST', path: '/api/review/attempts/:id/scores', access: 'staff', body: ScoreBody, response: Ok }),
   scores: route({ method: 'GET', path: '/api/review/attempts/:id/scores', access: 'staff', body: undefined, response: ScoresView }),
+  scoreDraft: route({ method: 'GET', path: '/api/review/attempts/:id/scores/draft', access: 'staff', body: undefined, response: ScoreDraftView }),
+  saveScoreDraft: route({ method: 'PUT', path: '/api/review/attempts/:id/scores/draft', access: 'staff', body: SaveScoreDraftBody, response: ScoreDraftView }),
 
   challenges: route({ method: 'GET', path: '/api/admin/challenges', access: 'admin', body: undefined, response: ChallengeList }),
   challengePreview: route({ method: 'GET', path: '/api/admin/challenges/:id/preview', access: 'admin', body: undefined, response: CandidateAttempt }),
   createInvite: route({ method: 'POST', path: '/api/admin/invites', access: 'admin', body: CreateInviteBody, response: NewInvite }),
   invites: route({ method: 'GET', path: '/api/admin/invites', access: 'admin', body: undefined, response: InviteList }),
+  reissueInvite: route({ method: 'POST', path: '/api/admin/invites/:id/reissue', access: 'admin', body: undefined, response: NewInvite }),
   revokeInvite: route({ method: 'POST', path: '/api/admin/invites/:id/revoke', access: 'admin', body: undefined, response: OneInvite }),
   users: route({ method: 'GET', path: '/api/admin/users', access: 'admin', body: undefined, response: UserList }),
   createUser: route({ method: 'POST', path: '/api/admin/users', access: 'admin', body: CreateUserBody, response: OneUser }),
   disableUser: route({ method: 'POST', path: '/api/admin/users/:id/disable', access: 'admin', body: undefined, response: OneUser }),
+  enableUser: route({ method: 'POST', path: '/api/admin/users/:id/enable', access: 'admin', body: undefined, response: OneUser }),
+  setPassword: route({ method: 'POST', path: '/api/admin/users/:id/password', access: 'admin', body: SetPasswordBody, response: OneUser }),
 } as const;
 export type ApiRoutes = typeof API_ROUTES;
 export type RouteName = keyof ApiRoutes;

@@ -11,11 +11,13 @@ export type StaffUser = z.infer<typeof StaffUser>;
 export const CreateUserBody = z
   .object({
     email: z.string().email('enter an email address'),
-    name: z.string().min(1).max(120),
+    name: z.string().trim().min(1, 'enter their name').max(120),
     role: Role,
     password: z.string().min(12, 'use at least 12 characters').max(200),
   })
   .strict();
+
+export const SetPasswordBody = z.object({ password: CreateUserBody.shape.password }).strict();
 
 export const CreateInviteBody = z
   .object({
@@ -33,6 +35,13 @@ export const CreateInviteBody = z
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;
 
 export const InviteState = z.enum(['pending', 'started', 'submitted', 'graded', 'expired', 'revoked']);
+/**
+ * How the current link reached the candidate: `sent` by email (accepted by the mail server),
+ * `failed` (the mail server refused or could not be reached; `error` says why), or `manual`
+ * (no mail server is configured: the admin sends the link themselves).
+ */
+export const InviteDelivery = z.object({ state: z.enum(['manual', 'sent', 'failed']), at: z.string().nullable(), error: z.string().nullable() });
+export type InviteDelivery = z.infer<typeof InviteDelivery>;
 export const Invite = z.object({
   id: z.string(),
   candidateName: z.string(),
@@ -44,9 +53,10 @@ export const Invite = z.object({
   state: InviteState,
   attemptId: z.string().nullable(),
   createdAt: z.string(),
+  delivery: InviteDelivery,
 });
 export type Invite = z.infer<typeof Invite>;
-/** Returned once, at creation: the only time the raw token exists outside the candidate's link. */
+/** Returned once, when a link is issued (created or re-issued): the only time the raw token exists outside the candidate's link. */
 export const CreatedInvite = Invite.extend({ token: z.string(), link: z.string() });
 
 export const ScoreBody = z
@@ -57,3 +67,18 @@ export const ScoreBody = z
   })
   .strict();
 export type ScoreBody = z.infer<typeof ScoreBody>;
+export type Recommendation = ScoreBody['recommendation'];
+
+/**
+ * A scorecard as the reviewer is filling it in: any part may still be missing. Saved as they
+ * type, per reviewer; `null` discards it (a submission discards it too).
+ */
+export const ScoreDraft = z
+  .object({
+    criteria: z.array(z.object({ id: z.string().max(64), score: z.number().int().nullable(), note: z.string().max(4000) }).strict()).max(50),
+    recommendation: ScoreBody.shape.recommendation.nullable(),
+    note: z.string().max(8000),
+  })
+  .strict();
+export type ScoreDraft = z.infer<typeof ScoreDraft>;
+export const SaveScoreDraftBody = z.object({ draft: ScoreDraft.nullable() }).strict();

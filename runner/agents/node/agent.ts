@@ -76,9 +76,17 @@ function safeRelative(file: string): string {
 
 function load(frame: { language: string; entry: string; files: { path: string; content: string }[]; interface: Interface }): void {
   api = frame.interface;
+  // Two sources that compile to one file (x.ts and x.js): one would silently replace the other.
+  const sourceOf = new Map<string, string>();
   for (const file of frame.files) {
     const relative = safeRelative(file.path);
     const target = path.join(workDir, relative.replace(/\.(ts|mts|cts|mjs|cjs)$/, '.js'));
+    const earlier = sourceOf.get(target);
+    if (earlier !== undefined) {
+      send({ type: 'load_error', kind: 'compile_error', message: `${earlier} and ${relative} both compile to ${path.relative(workDir, target)}` });
+      return;
+    }
+    sourceOf.set(target, relative);
     fs.mkdirSync(path.dirname(target), { recursive: true });
     let code = file.content;
     if (/\.(ts|mts|cts|js|mjs|cjs)$/.test(relative)) {

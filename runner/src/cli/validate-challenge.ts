@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Challenge } from '@assay/challenges';
 import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
+import { loadTestCases } from '../harness/test-case.js';
+import { untraceableTests } from './untraceable-tests.js';
 
 export interface Check {
   ok: boolean;
@@ -11,8 +13,10 @@ export interface Check {
 }
 
 /**
- * Proves a challenge folder: in every language the reference passes every test, the untouched
- * starter fails at least one hidden test, each wrong solution fails the tests it names, and
+ * Proves a challenge folder: every hidden test names the requirements it checks and every
+ * requirement has a hidden test; in every language the reference and at least one alternative
+ * design (each alternative offered) pass every hidden test, the untouched starter fails at least
+ * one, each wrong solution fails the tests it names, and
  * `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
  */
 export interface ValidateOptions {
@@ -39,6 +43,18 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
       files,
     });
 
+  const { manifest, trusted, contentHash } = challenge;
+  const untraceable = await loadTestCases(trusted.testModules.hidden, manifest, contentHash).then(
+    (hidden) => untraceableTests(manifest.requirements, hidden),
+    (error: unknown) => [error instanceof Error ? error.message : String(error)],
+  );
+  record({
+    ok: untraceable.length === 0,
+    language: '*',
+    what: 'every hidden test names the requirements it checks, and every requirement has a hidden test',
+    ...(untraceable.length ? { detail: untraceable.join('\n      ') } : {}),
+  });
+
   for (const language of challenge.manifest.languages.filter((l) => !languages || languages.includes(l))) {
     const reference = challenge.trusted.reference[language];
     const starter = (challenge.starter[language] ?? []).map(({ path, content }) => ({ path, content }));
@@ -54,10 +70,10 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     }
     const first = referenceRuns[0]!;
     record({
-      ok: first.verdict === 'passed' && first.score === 1,
+      ok: passedAll(first),
       language,
       what: `reference passes every hidden test (${countPassed(first)})`,
-      ...(first.verdict === 'passed' ? {} : { detail: failures(first) }),
+      ...(passedAll(first) ? {} : { detail: failures(first) }),
     });
     const publicRun = await run(language, 'public', reference);
     record({
@@ -87,6 +103,22 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
         ...(passedAnyway.length ? { detail: `but these passed: ${passedAnyway.join(', ')}` } : {}),
       });
     }
+    const alternatives = challenge.trusted.alternatives.filter((alternative) => alternative.files[language]);
+    record({
+      ok: alternatives.length > 0,
+      language,
+      what: `has alternative correct designs (${alternatives.map((a) => a.name).join(', ') || 'none'})`,
+      ...(alternatives.length ? {} : { detail: `add solutions/alternative-<name>/${language}/: a correct design unlike the reference, which must pass every hidden test` }),
+    });
+    for (const alternative of alternatives) {
+      const result = await run(language, 'hidden', alternative.files[language]!);
+      record({
+        ok: passedAll(result),
+        language,
+        what: `${alternative.name} passes every hidden test (${countPassed(result)})`,
+        ...(passedAll(result) ? {} : { detail: failures(result) }),
+      });
+    }
     for (const [label, runs] of [['reference', referenceRuns], ['starter', starterRuns]] as const) {
       const flaky = flakyTests(runs);
       record({
@@ -98,6 +130,10 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     }
   }
   return checks;
+}
+
+function passedAll(result: GradingResult): boolean {
+  return result.verdict === 'passed' && result.score === 1;
 }
 
 function countPassed(result: GradingResult): string {

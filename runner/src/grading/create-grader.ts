@@ -1,5 +1,5 @@
 import type { ChallengeCatalog } from '@assay/challenges';
-import { GradeJobData, type CapturedLog, type GradingResult } from '@assay/contract';
+import { GradeJobData, GradingResult, type CapturedLog } from '@assay/contract';
 import { UnrecoverableError } from 'bullmq';
 import type { ReferenceTimer } from '../harness/reference-timer.js';
 import { runTests } from '../harness/run-tests.js';
@@ -42,7 +42,7 @@ export function createGrader({ catalog, sandboxes, referenceTimer, now = () => n
     const run = await runTests({
       tests,
       runTimeoutMs: manifest.limits.runTimeoutMs,
-      referenceMs: referenceTimer.forChallenge(challenge, job.language),
+      referenceTiming: referenceTimer.forChallenge(challenge, job.language),
       openSession: async () =>
         openSession(await sandboxes.open(runtime, manifest.limits, { gradingId: job.gradingId }), manifest.limits, {
           language: job.language,
@@ -51,7 +51,8 @@ export function createGrader({ catalog, sandboxes, referenceTimer, now = () => n
           interface: manifest.interface,
         }),
     });
-    return {
+    // Parsed, not asserted: the contract's caps apply to every message the candidate's code shaped.
+    return GradingResult.parse({
       gradingId: job.gradingId,
       attemptId: job.attemptId,
       suite: job.suite,
@@ -62,7 +63,7 @@ export function createGrader({ catalog, sandboxes, referenceTimer, now = () => n
       log: joinLogs(run.logs),
       durationMs: performance.now() - started,
       finishedAt: now().toISOString(),
-    };
+    });
   };
 }
 

@@ -10,6 +10,12 @@ import { SandboxStopped } from '../sandbox/sandbox-errors.js';
  */
 const MAX_FRAME_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Everything one sandbox may write over its life, frames and log alike. The bundled suites'
+ * heaviest run writes well under 2 MiB; a sandbox that writes 16 MiB is flooding the runner.
+ */
+export const MAX_CHANNEL_BYTES = 16 * 1024 * 1024;
+
 export interface SessionCode {
   language: string;
   entry: string;
@@ -25,6 +31,7 @@ export async function openSession(process: AgentProcess, limits: SandboxLimits, 
     outputKeepBytes: limits.outputKb * 1024,
     outputKillBytes: limits.outputKillKb * 1024,
     maxFrameBytes: MAX_FRAME_BYTES,
+    maxChannelBytes: MAX_CHANNEL_BYTES,
   });
   const close = () => channel.dispose();
   try {

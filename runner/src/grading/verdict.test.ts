@@ -3,7 +3,7 @@ import type { TestResult } from '@assay/contract';
 import type { TestRun } from '../harness/run-tests.js';
 import { verdictOf } from './verdict.js';
 
-const result = (status: TestResult['status'], weight = 1): TestResult => ({ name: status, category: 'c', weight, status, message: '', durationMs: 1 });
+const result = (status: TestResult['status'], weight = 1): TestResult => ({ name: status, category: 'c', weight, status, message: '', durationMs: 1, requirements: [] });
 const run = (results: TestResult[], extra: Partial<TestRun> = {}): TestRun => ({ results, load: { kind: 'loaded', missing: [] }, stops: [], logs: [], ...extra });
 
 describe('verdictOf', () => {

@@ -8,25 +8,33 @@ import type { TestCase } from './test-case.js';
 export interface ReferenceTimerDeps {
   /** Opens the reference solution in a trusted local agent (never a candidate's sandbox). */
   openReference(challenge: Challenge, language: Language): Promise<TestSession>;
-  /** Timed runs per test; the median is the baseline. Default 3. */
+  /** Cold runs per test, each in a fresh process; the fastest is the baseline. Default 5. */
   samples?: number;
+}
+
+/** The baseline of a performance test. `spreadMs` is how far the slowest cold run was from the fastest. */
+export interface ReferenceTiming {
+  cpuMs: number;
+  wallMs: number;
+  spreadMs: number;
+  runs: number;
 }
 
 /**
  * The baseline of a performance test: the same body against the reference solution, on the
  * same machine, cached per challenge version, language and test, so a budget is a ratio.
+ *
+ * Each sample is the first run in a fresh local process, cold like a candidate's re-run in a
+ * fresh sandbox, and its figure is that process's own CPU time: what other gradings do to the
+ * machine or to the runner's event loop meanwhile moves its wall time, not its CPU time.
+ * Samples run one after another, never two at once.
  */
-export function createReferenceTimer({ openReference, samples = 3 }: ReferenceTimerDeps) {
-  const cache = new Map<string, Promise<number>>();
+export function createReferenceTimer({ openReference, samples = 5 }: ReferenceTimerDeps) {
+  const cache = new Map<string, Promise<ReferenceTiming>>();
 
   return {
-    /**
-     * The reference's time for a test: cached, or with `now` measured again at once, under
-     * whatever load the machine has at this moment.
-     */
-    forChallenge(challenge: Challenge, language: Language): (test: TestCase, options?: { now?: boolean }) => Promise<number> {
-      return (test, { now = false } = {}) => {
-        if (now) return measure(challenge, language, test);
+    forChallenge(challenge: Challenge, language: Language): (test: TestCase) => Promise<ReferenceTiming> {
+      return (test) => {
         const key = `${challenge.contentHash}:${language}:${test.name}`;
         let timing = cache.get(key);
         if (!timing) {
@@ -39,17 +47,19 @@ export function createReferenceTimer({ openReference, samples = 3 }: ReferenceTi
     },
   };
 
-  async function measure(challenge: Challenge, language: Language, test: TestCase): Promise<number> {
+  async function measure(challenge: Challenge, language: Language, test: TestCase): Promise<ReferenceTiming> {
+    const times = [];
+    for (let i = 0; i < samples; i++) times.push(await coldRun(challenge, language, test));
+    times.sort((a, b) => a.cpuMs - b.cpuMs);
+    const fastest = times[0]!;
+    return { cpuMs: fastest.cpuMs, wallMs: fastest.wallMs, spreadMs: times.at(-1)!.cpuMs - fastest.cpuMs, runs: times.length };
+  }
+
+  async function coldRun(challenge: Challenge, language: Language, test: TestCase) {
     const session = await openReference(challenge, language);
     try {
       if (session.load.kind !== 'loaded') throw new InfraError(`the ${language} reference of ${challenge.manifest.id} does not load: ${session.load.message}`);
-      // One untimed run first: the candidate's agent is warm by the time its performance test
-      // runs, so a cold-JIT reference would make every budget easier than it says.
-      await runBody(test, session.channel);
-      const times: number[] = [];
-      for (let i = 0; i < samples; i++) times.push(await runBody(test, session.channel));
-      times.sort((a, b) => a - b);
-      return times[Math.floor(times.length / 2)]!;
+      return await runBody(test, session.channel);
     } catch (error) {
       if (error instanceof InfraError) throw error;
       throw new InfraError(`the ${language} reference fails performance test "${test.name}": ${error instanceof Error ? error.message : String(error)}`);

@@ -1,7 +1,9 @@
 import { AssertionError } from 'node:assert';
-import type { CapturedLog, TestResult, TestStatus } from '@assay/contract';
+import { capText, TEXT_CAPS, type CapturedLog, type PerformanceMeasurement, type TestResult, type TestStatus } from '@assay/contract';
 import type { AgentChannel, LoadOutcome } from '../sandbox/agent-channel.js';
 import { InfraError, SandboxStopped, type StopKind } from '../sandbox/sandbox-errors.js';
+import type { ReferenceTiming } from './reference-timer.js';
+import { assertionMessage } from './assertion-message.js';
 import { createSutClient } from './sut-client.js';
 import { CandidateError, type TestContext } from './suite.js';
 import type { TestCase } from './test-case.js';
@@ -17,14 +19,14 @@ export interface RunTestsOptions {
   tests: readonly TestCase[];
   /** Opens a fresh sandbox with the code loaded; called again after a sandbox dies mid-run. */
   openSession: () => Promise<TestSession>;
-  /**
-   * Reference time in ms for a performance test, measured outside the candidate's sandbox;
-   * with `now`, measured again at once rather than taken from a cache.
-   */
-  referenceMs?: (test: TestCase, options?: { now?: boolean }) => Promise<number>;
+  /** The reference's timing of a performance test, measured in processes of its own (see reference-timer.ts). */
+  referenceTiming?: (test: TestCase) => Promise<ReferenceTiming>;
   /** Fresh sandboxes allowed after one dies, so one runaway test does not cost every later test. */
   restarts?: number;
-  /** Runs of a performance test before it fails, the fastest counting (machines are noisy). */
+  /**
+   * Runs of a performance test before it fails, the fastest counting (machines are noisy). Each
+   * run after the first is in a fresh sandbox, so no answer can be replayed from an earlier run.
+   */
   performanceAttempts?: number;
   /** Wall-clock budget of the whole run; when it passes the sandbox is killed and later tests are not run. */
   runTimeoutMs: number;
@@ -45,7 +47,7 @@ export interface TestRun {
  * its body completes: a missing answer, a dead process or a broken frame fails it.
  */
 export async function runTests(options: RunTestsOptions): Promise<TestRun> {
-  const { tests, openSession, referenceMs, restarts = 2, performanceAttempts = 3 } = options;
+  const { tests, openSession, referenceTiming, restarts = 2, performanceAttempts = 3 } = options;
   const results: TestResult[] = [];
   const stops: StopKind[] = [];
   const logs: CapturedLog[] = [];
@@ -59,8 +61,17 @@ export async function runTests(options: RunTestsOptions): Promise<TestRun> {
   session = await openSession();
   const load = session.load;
 
-  const finish = (test: TestCase, status: TestStatus, message: string, durationMs: number) => {
-    const result: TestResult = { name: test.name, category: test.category, weight: test.weight, status, message, durationMs };
+  const finish = (test: TestCase, status: TestStatus, message: string, durationMs: number, measurement?: PerformanceMeasurement) => {
+    const result: TestResult = {
+      name: test.name,
+      category: test.category,
+      weight: test.weight,
+      status,
+      message: capText(message, TEXT_CAPS.message),
+      durationMs,
+      ...(measurement ? { measurement } : {}),
+      requirements: test.requirements.map((r) => r.sentence),
+    };
     results.push(result);
     options.onResult?.(result);
   };
@@ -82,8 +93,14 @@ export async function runTests(options: RunTestsOptions): Promise<TestRun> {
         continue;
       }
       const started = performance.now();
-      const outcome = await runOne(test, session, referenceMs, performanceAttempts);
-      finish(test, outcome.status, outcome.message, performance.now() - started);
+      const fresh = async (): Promise<TestSession> => {
+        if (session) await retire(session);
+        session = await openSession();
+        if (session.load.kind === 'loaded') return session;
+        throw new SandboxStopped(session.load.kind === 'compile_error' ? 'crashed' : session.load.kind, `a fresh sandbox did not load the code again: ${session.load.message}`);
+      };
+      const outcome = await runOne(test, session, fresh, referenceTiming, performanceAttempts);
+      finish(test, outcome.status, outcome.message, performance.now() - started, outcome.measurement);
       if (outcome.stop) {
         stops.push(outcome.stop);
         await retire(session);
@@ -105,41 +122,53 @@ interface Outcome {
   status: TestStatus;
   message: string;
   stop?: StopKind;
+  measurement?: PerformanceMeasurement;
 }
 
 async function runOne(
   test: TestCase,
   session: TestSession,
-  referenceMs: RunTestsOptions['referenceMs'],
+  fresh: () => Promise<TestSession>,
+  referenceTiming: RunTestsOptions['referenceTiming'],
   performanceAttempts: number,
 ): Promise<Outcome> {
   try {
     if (!test.performance) {
-      await runBody(test, session.channel);
+      await runInSession(test, session);
       return { status: 'passed', message: '' };
     }
-    if (!referenceMs) throw new InfraError(`no reference timing available for performance test "${test.name}"`);
-    let reference = await referenceMs(test);
-    let best = Infinity;
-    for (let attempt = 0; attempt < performanceAttempts; attempt++) {
-      best = Math.min(best, await runBody(test, session.channel));
-      if (best / reference <= test.performance.maxRatio) break;
+    if (!referenceTiming) throw new InfraError(`no reference timing available for performance test "${test.name}"`);
+    const reference = await referenceTiming(test);
+    const { maxRatio } = test.performance;
+    let best: Timing = { cpuMs: Infinity, wallMs: Infinity };
+    let runs = 0;
+    while (runs < performanceAttempts && best.cpuMs / reference.cpuMs > maxRatio) {
+      // A re-run gets a fresh sandbox: nothing the code memoised in an earlier run survives.
+      const timing = await runInSession(test, runs === 0 ? session : await fresh());
+      runs += 1;
+      if (timing.cpuMs < best.cpuMs) best = timing;
     }
-    // A busy machine (a burst of submissions) slows the candidate's run, not the cached
-    // reference: before calling code too slow, the reference is timed again under the same load.
-    if (best / reference > test.performance.maxRatio) reference = Math.max(reference, await referenceMs(test, { now: true }));
-    const ratio = best / reference;
-    const figures = `${best.toFixed(1)} ms vs the reference's ${reference.toFixed(1)} ms: ${ratio.toFixed(2)}× (limit ${test.performance.maxRatio}×)`;
-    return ratio <= test.performance.maxRatio
-      ? { status: 'passed', message: figures }
-      : { status: 'failed', message: `too slow: ${figures}` };
+    const ratio = best.cpuMs / reference.cpuMs;
+    const measurement: PerformanceMeasurement = {
+      candidateCpuMs: best.cpuMs,
+      candidateWallMs: best.wallMs,
+      referenceCpuMs: reference.cpuMs,
+      referenceSpreadMs: reference.spreadMs,
+      ratio,
+      maxRatio,
+      runs,
+    };
+    const figures = `${best.cpuMs.toFixed(1)} ms of CPU vs the reference's ${reference.cpuMs.toFixed(1)} ms (±${reference.spreadMs.toFixed(1)}): ${ratio.toFixed(2)}× (limit ${maxRatio}×; ${best.wallMs.toFixed(1)} ms wall; best of ${runs})`;
+    return ratio <= maxRatio
+      ? { status: 'passed', message: figures, measurement }
+      : { status: 'failed', message: `too slow: ${figures}`, measurement };
   } catch (error) {
     if (error instanceof SandboxStopped) return { status: error.kind, message: error.detail, stop: error.kind };
     if (error instanceof InfraError) throw error;
     if (error instanceof CandidateError) {
       return { status: 'failed', message: `your code threw ${error.errorType}: ${error.message.slice(error.errorType.length + 2)}` };
     }
-    if (error instanceof AssertionError) return { status: 'failed', message: error.message };
+    if (error instanceof AssertionError) return { status: 'failed', message: assertionMessage(error, test.file) };
     return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }
@@ -147,22 +176,52 @@ async function runOne(
 /** What a test body drives: the sandbox channel's client, or (for benchmarks) code in this process. */
 export type SutClient = Pick<TestContext, 'sut' | 'clock'>;
 
-/** Runs a body once; returns the measured time of its `measure` block (0 if it has none). */
-export async function runBody(test: TestCase, client: AgentChannel | SutClient): Promise<number> {
+/** The cost of a performance test's `measure` block: CPU time of the code under test, and wall time. */
+export interface Timing {
+  cpuMs: number;
+  wallMs: number;
+}
+
+/**
+ * Runs a body in a session. If the sandbox stopped before or while the body ran, the test's
+ * outcome is that stop, whatever the body made of it: an `assert.rejects` satisfied by a dead
+ * sandbox proves nothing about the code.
+ */
+async function runInSession(test: TestCase, session: TestSession): Promise<Timing> {
+  session.channel.throwIfStopped();
+  try {
+    const timing = await runBody(test, session.channel);
+    session.channel.throwIfStopped();
+    return timing;
+  } catch (error) {
+    session.channel.throwIfStopped();
+    throw error;
+  }
+}
+
+/** Runs a body once; returns the cost of its `measure` block (zero if it has none). */
+export async function runBody(test: TestCase, client: AgentChannel | SutClient): Promise<Timing> {
   const { sut, clock } = 'sut' in client ? client : createSutClient(client);
-  let measured: number | undefined;
+  // In-process code (benchmarks) costs this process's CPU time.
+  const cpuTime = 'sut' in client ? async () => cpuUsageMs(process.cpuUsage()) : () => client.cpuTimeMs();
+  let measured: Timing | undefined;
   await test.body({
     sut,
     clock,
     async measure(work) {
       if (measured !== undefined) throw new Error(`test "${test.name}" calls measure more than once`);
+      const cpuBefore = await cpuTime();
       const started = performance.now();
       const value = await work();
-      measured = performance.now() - started;
+      const wallMs = performance.now() - started;
+      measured = { cpuMs: (await cpuTime()) - cpuBefore, wallMs };
       return value;
     },
   });
   if (test.performance && measured === undefined) throw new Error(`performance test "${test.name}" never called measure`);
-  return measured ?? 0;
+  return measured ?? { cpuMs: 0, wallMs: 0 };
 }
 
+function cpuUsageMs({ user, system }: NodeJS.CpuUsage): number {
+  return (user + system) / 1e3;
+}

@@ -7,7 +7,7 @@
  *   import assert from 'node:assert/strict';
  *
  *   export default defineSuite(({ test }) => {
- *     test('a full bucket allows a burst of `capacity`', { category: 'correctness' }, async ({ sut, clock }) => {
+ *     test('a full bucket allows a burst of `capacity`', { category: 'correctness', requirements: ['burst'] }, async ({ sut, clock }) => {
  *       const now = clock(0);
  *       const limiter = await sut.create('RateLimiter', 3, 1, now);
  *       for (let i = 0; i < 3; i++) assert.equal(await limiter.call('tryAcquire', 'a', 1), true);
@@ -25,6 +25,11 @@ export interface SuiteApi {
 export interface TestOptions {
   /** A key of `tests.categories` in challenge.yaml. */
   category: string;
+  /**
+   * Ids of the challenge.yaml `requirements` this test checks: its result shows their sentences,
+   * and `challenge validate` fails a hidden test that names none.
+   */
+  requirements?: readonly string[];
   /** Defaults to the category's weight. */
   weight?: number;
   /**

@@ -7,10 +7,17 @@ export interface TestCase {
   name: string;
   category: string;
   weight: number;
+  /** The challenge.yaml requirements it checks, with their sentences. */
+  requirements: readonly Requirement[];
   performance?: { maxRatio: number };
   body: TestBody;
   /** The suite file it came from, for authors' error messages. */
   file: string;
+}
+
+export interface Requirement {
+  id: string;
+  sentence: string;
 }
 
 /** Thrown for a broken suite: an authoring mistake that `challenge validate` reports. */
@@ -40,10 +47,16 @@ export async function loadTestCases(files: readonly string[], manifest: Challeng
         if (options.performance && !(options.performance.maxRatio > 0)) {
           throw new SuiteError(`${file}: test "${name}" needs performance.maxRatio > 0`);
         }
+        const requirements = (options.requirements ?? []).map((id) => {
+          const sentence = manifest.requirements[id];
+          if (sentence === undefined) throw new SuiteError(`${file}: test "${name}" names requirement "${id}", which challenge.yaml does not declare under requirements`);
+          return { id, sentence };
+        });
         cases.push({
           name,
           category: options.category,
           weight: options.weight ?? category.weight,
+          requirements,
           ...(options.performance ? { performance: options.performance } : {}),
           body,
           file,

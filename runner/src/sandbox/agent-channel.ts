@@ -1,6 +1,8 @@
-import type { CapturedLog, ChallengeInterface, SubmittedFile } from '@assay/contract';
+import { randomBytes } from 'node:crypto';
+import { capText, TEXT_CAPS, type CapturedLog, type ChallengeInterface, type SubmittedFile } from '@assay/contract';
 import { z } from 'zod';
 import type { AgentProcess, ExitInfo } from './agent-process.js';
+import { FrameReader } from './frame-reader.js';
 import { LogCapture } from './log-capture.js';
 import { InfraError, SandboxStopped, type StopKind } from './sandbox-errors.js';
 
@@ -11,6 +13,8 @@ export interface ChannelLimits {
   outputKillBytes: number;
   /** Largest single frame accepted from the agent (a longer stdout line is an output flood). */
   maxFrameBytes: number;
+  /** Every byte the sandbox writes, frames and log alike; past it the run is an output flood. */
+  maxChannelBytes: number;
 }
 
 export type LoadOutcome =
@@ -26,25 +30,40 @@ export interface CallFailure {
 type Reply = { ok: true; value: unknown } | { ok: false; error: CallFailure };
 
 interface Pending {
-  resolve(reply: unknown): void;
+  resolve(reply: Reply): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
 }
 
+/**
+ * Where the conversation is. The agent says `ready` once, then answers `load` once, then answers
+ * each request once; a frame that is not the one expected now is out of turn.
+ */
+type Phase = 'starting' | 'ready' | 'loading' | 'loaded';
+
 const V8_HEAP_OOM = /JavaScript heap out of memory|Reached heap limit/;
+const OUT_OF_TURN = "the code wrote a frame out of turn on the runner's channel";
+
+/** A request id the sandbox cannot predict, so no reply can be written before its request is read. */
+function nonce(): string {
+  return randomBytes(12).toString('base64url');
+}
 
 /**
  * Request/response over an agent's stdin/stdout (newline-delimited JSON, see agents/PROTOCOL.md).
  * Every way the candidate can end the conversation (a hang, an exit, a flood, an out-of-memory
- * kill, a broken frame) settles every pending call with SandboxStopped; nothing the candidate
- * prints is ever mistaken for an answer to a request it was not asked.
+ * kill, a frame out of turn) settles every pending call with SandboxStopped. Only the agent's
+ * code writes to fd 1, so a frame that is malformed, unsolicited, for an unknown id or before
+ * its request was sent can only come from the candidate: it ends the run as `crashed`.
  */
 export class AgentChannel {
   private readonly log: LogCapture;
-  private readonly pending = new Map<number, Pending>();
-  private readonly controlWaiters: Array<(frame: Record<string, unknown>) => boolean> = [];
-  private nextId = 1;
-  private buffered = '';
+  private readonly frames: FrameReader;
+  private readonly pending = new Map<string, Pending>();
+  private phase: Phase = 'starting';
+  private onReady: (() => void) | undefined;
+  private onLoaded: ((frame: Record<string, unknown>) => void) | undefined;
+  private channelBytes = 0;
   private stopped: SandboxStopped | InfraError | undefined;
   private stopReason: { kind: StopKind; detail: string } | undefined;
   readonly closed: Promise<void>;
@@ -56,9 +75,17 @@ export class AgentChannel {
     this.log = new LogCapture(limits.outputKeepBytes, limits.outputKillBytes, (bytes) =>
       this.stop('output_limit', `the code printed more than ${Math.round(limits.outputKillBytes / 1024)} KiB (${bytes} bytes)`),
     );
-    process.stderr.on('data', (chunk: Buffer) => this.log.write(chunk));
-    process.stdout.setEncoding('utf8');
-    process.stdout.on('data', (chunk: string) => this.onStdout(chunk));
+    this.frames = new FrameReader(
+      limits.maxFrameBytes,
+      (frame) => this.onFrame(frame),
+      () => this.stop('output_limit', `the agent's output had a line longer than ${limits.maxFrameBytes} bytes`),
+    );
+    process.stderr.on('data', (chunk: Buffer) => {
+      if (this.count(chunk)) this.log.write(chunk);
+    });
+    process.stdout.on('data', (chunk: Buffer) => {
+      if (this.count(chunk)) this.frames.push(chunk);
+    });
     process.stdin.on('error', () => undefined); // a dead agent's stdin: the exit path reports it
     this.closed = process.exited.then(
       (exit) => this.onExit(exit),
@@ -70,32 +97,54 @@ export class AgentChannel {
     return this.log.snapshot();
   }
 
+  /** CPU time (ms) the agent's process or sandbox has used so far. */
+  cpuTimeMs(): Promise<number> {
+    return this.process.cpuTimeMs();
+  }
+
+  /** Throws how the sandbox stopped, if it has: nothing a dead sandbox did can count as an outcome. */
+  throwIfStopped(): void {
+    if (this.stopped) throw this.stopped;
+  }
+
   get stoppedBy(): SandboxStopped | InfraError | undefined {
     return this.stopped;
   }
 
-  /** Sends the code; resolves with what the agent made of it. */
+  /** Sends the code once the agent is ready; resolves with what the agent made of it. */
   async load(request: { language: string; entry: string; files: SubmittedFile[]; interface: ChallengeInterface }): Promise<LoadOutcome> {
-    const frame = await this.awaitControl(
-      { op: 'load', ...request },
-      (f) => f.type === 'loaded' || f.type === 'load_error',
-      this.limits.loadTimeoutMs,
-      'loading the code',
-    );
+    if (this.stopped) throw this.stopped;
+    if (this.phase !== 'starting' && this.phase !== 'ready') throw new Error('the code was already sent to this agent');
+    const frame = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => this.stop('timeout', `loading the code took longer than ${this.limits.loadTimeoutMs} ms`), this.limits.loadTimeoutMs);
+      const send = () => {
+        this.phase = 'loading';
+        this.write({ op: 'load', ...request });
+      };
+      this.pending.set('load', { resolve: () => undefined, reject, timer });
+      this.onLoaded = (loaded) => {
+        clearTimeout(timer);
+        this.pending.delete('load');
+        resolve(loaded);
+      };
+      if (this.phase === 'ready') send();
+      else this.onReady = send;
+    });
     if (frame.type === 'loaded') return { kind: 'loaded', missing: Array.isArray(frame.missing) ? frame.missing.map(String) : [] };
-    return { kind: frame.kind === 'compile_error' ? 'compile_error' : 'crashed', message: String(frame.message ?? '') };
+    return { kind: frame.kind === 'compile_error' ? 'compile_error' : 'crashed', message: capText(String(frame.message ?? ''), TEXT_CAPS.message) };
   }
 
   /** One request; resolves with the agent's reply (a candidate exception is a reply, not a rejection). */
   request(frame: Record<string, unknown>, timeoutMs = this.limits.callTimeoutMs): Promise<Reply> {
     if (this.stopped) return Promise.reject(this.stopped);
-    const id = this.nextId++;
+    if (this.phase !== 'loaded') return Promise.reject(new Error('a request before the code was loaded'));
+    const id = nonce();
     return new Promise<Reply>((resolve, reject) => {
       const timer = setTimeout(
         () => this.stop('timeout', `a call did not return within ${timeoutMs} ms`),
         timeoutMs,
       );
-      this.pending.set(id, { resolve: (reply) => resolve(parseReply(reply)), reject, timer });
+      this.pending.set(id, { resolve, reject, timer });
       this.write({ ...frame, id });
     });
   }
@@ -104,81 +153,65 @@ export class AgentChannel {
   stop(kind: StopKind, detail: string): void {
     if (this.stopReason || this.stopped) return;
     this.stopReason = { kind, detail };
+    this.frames.close();
     void this.process.kill().catch(() => undefined);
     this.fail(new SandboxStopped(kind, detail));
   }
 
   async dispose(): Promise<void> {
     if (!this.stopped) this.fail(new SandboxStopped('crashed', 'the sandbox was closed'));
+    this.frames.close();
     await this.process.kill().catch(() => undefined);
-  }
-
-  private awaitControl(
-    frame: Record<string, unknown>,
-    accept: (frame: Record<string, unknown>) => boolean,
-    timeoutMs: number,
-    what: string,
-  ): Promise<Record<string, unknown>> {
-    if (this.stopped) return Promise.reject(this.stopped);
-    return new Promise((resolve, reject) => {
-      const id = 0; // control frames have no id; at most one control exchange is in flight
-      const timer = setTimeout(() => this.stop('timeout', `${what} took longer than ${timeoutMs} ms`), timeoutMs);
-      this.pending.set(id, { resolve: resolve as (r: unknown) => void, reject, timer });
-      this.controlWaiters.push((f) => {
-        if (!accept(f)) return false;
-        clearTimeout(timer);
-        this.pending.delete(id);
-        resolve(f);
-        return true;
-      });
-      this.write(frame);
-    });
   }
 
   private write(frame: Record<string, unknown>): void {
     this.process.stdin.write(JSON.stringify(frame) + '\n');
   }
 
-  private onStdout(chunk: string): void {
-    this.buffered += chunk;
-    let newline: number;
-    while ((newline = this.buffered.indexOf('\n')) >= 0) {
-      const line = this.buffered.slice(0, newline);
-      this.buffered = this.buffered.slice(newline + 1);
-      this.onLine(line);
+  /** Counts a chunk against the channel budget; false once the sandbox is over it or stopped. */
+  private count(chunk: Buffer): boolean {
+    if (this.stopReason) return false;
+    this.channelBytes += chunk.length;
+    if (this.channelBytes <= this.limits.maxChannelBytes) return true;
+    this.stop('output_limit', `the sandbox wrote more than ${Math.round(this.limits.maxChannelBytes / 1024 / 1024)} MiB`);
+    return false;
+  }
+
+  private onFrame(bytes: Buffer): void {
+    if (this.stopReason) return;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      frame = undefined;
     }
-    if (this.buffered.length > this.limits.maxFrameBytes) {
-      this.stop('output_limit', `the agent's output had a line longer than ${this.limits.maxFrameBytes} bytes`);
-      this.buffered = '';
+    if (frame === null || typeof frame !== 'object' || Array.isArray(frame) || !this.accept(frame as Record<string, unknown>)) {
+      this.stop('crashed', OUT_OF_TURN);
     }
   }
 
-  private onLine(line: string): void {
-    let frame: unknown;
-    try {
-      frame = JSON.parse(line);
-    } catch {
-      // Not a frame: the candidate wrote to fd 1 directly. Keep it as output.
-      this.log.write(line + '\n');
-      return;
+  /** Takes a frame if it is the one expected now. */
+  private accept(frame: Record<string, unknown>): boolean {
+    if (this.phase === 'starting') {
+      if (frame.type !== 'ready') return false;
+      this.phase = 'ready';
+      this.onReady?.();
+      return true;
     }
-    if (frame === null || typeof frame !== 'object' || Array.isArray(frame)) {
-      this.log.write(line + '\n');
-      return;
+    if (this.phase === 'loading') {
+      if (frame.type !== 'loaded' && frame.type !== 'load_error') return false;
+      this.phase = 'loaded';
+      this.onLoaded?.(frame);
+      return true;
     }
-    const record = frame as Record<string, unknown>;
-    if (typeof record.id === 'number' && record.id > 0) {
-      const waiter = this.pending.get(record.id);
-      if (!waiter) return; // an answer to nothing we asked: ignored, it can only be forged
-      clearTimeout(waiter.timer);
-      this.pending.delete(record.id);
-      waiter.resolve(record);
-      return;
-    }
-    if (typeof record.type === 'string') {
-      const index = this.controlWaiters.findIndex((accept) => accept(record));
-      if (index >= 0) this.controlWaiters.splice(index, 1);
-    }
+    if (this.phase !== 'loaded' || typeof frame.id !== 'string') return false;
+    const waiter = this.pending.get(frame.id);
+    const reply = ReplyFrame.safeParse(frame);
+    if (!waiter || !reply.success) return false;
+    clearTimeout(waiter.timer);
+    this.pending.delete(frame.id);
+    waiter.resolve(reply.data);
+    return true;
   }
 
   private onExit(exit: ExitInfo): void {
@@ -199,20 +232,18 @@ export class AgentChannel {
       waiter.reject(error);
     }
     this.pending.clear();
-    this.controlWaiters.length = 0;
   }
 }
 
+/** A reply as the agent writes it; the error's type and message are capped, whatever the code threw. */
 const ReplyFrame = z.union([
   z.object({ ok: z.literal(true), value: z.unknown().transform((v) => v ?? null) }),
   z.object({
     ok: z.literal(false),
-    error: z.object({ type: z.string().catch('Error'), message: z.string().catch('the call failed'), step: z.number().int().optional().catch(undefined) }),
+    error: z.object({
+      type: z.string().catch('Error').transform((t) => capText(t, TEXT_CAPS.errorType)),
+      message: z.string().catch('the call failed').transform((m) => capText(m, TEXT_CAPS.message)),
+      step: z.number().int().optional().catch(undefined),
+    }),
   }),
 ]);
-
-function parseReply(frame: unknown): Reply {
-  const parsed = ReplyFrame.safeParse(frame);
-  if (parsed.success) return parsed.data as Reply;
-  return { ok: false, error: { type: 'ProtocolError', message: 'the agent sent a malformed reply' } };
-}

@@ -16,6 +16,8 @@ export interface AgentProcess {
   readonly stderr: Readable;
   /** Resolves once the process has ended; rejects with InfraError if that cannot be known. */
   readonly exited: Promise<ExitInfo>;
+  /** CPU time (ms) the process (for a sandbox: every process in it) has used so far. */
+  cpuTimeMs(): Promise<number>;
   /** Ends the process now (SIGKILL); resolves when it is gone. Safe to call twice. */
   kill(): Promise<void>;
 }

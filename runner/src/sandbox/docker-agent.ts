@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { SandboxLimits } from '@assay/contract';
 import type { AgentProcess, ExitInfo } from './agent-process.js';
 import type { Runtime } from './runtime.js';
+import { containerCpuTime } from './cpu-time.js';
 import { assertNotStoppedByEngine } from './engine-stop.js';
 import { InfraError } from './sandbox-errors.js';
 import { sandboxSpec } from './sandbox-spec.js';
@@ -96,6 +97,7 @@ export async function startDockerAgent(
       stdout,
       stderr,
       exited,
+      cpuTimeMs: () => containerCpuTime(docker, container.id),
       async kill() {
         killedByUs = true;
         await remove().catch(() => undefined);

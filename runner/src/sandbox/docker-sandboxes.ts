@@ -38,6 +38,7 @@ export function createDockerSandboxes({ docker, images, runnerId, poolSize = 2, 
       stdout: agent.stdout,
       stderr: agent.stderr,
       exited: agent.exited,
+      cpuTimeMs: () => agent.cpuTimeMs(),
       kill() {
         const removal = agent.kill();
         removals.add(removal);

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AgentProcess, ExitInfo } from './agent-process.js';
+import { processCpuTime } from './cpu-time.js';
 import { nodeAgentBundle } from './node-agent-bundle.js';
 import { PYTHON_AGENT, type Runtime } from './runtime.js';
 
@@ -27,6 +28,7 @@ export async function spawnLocalAgent(runtime: Runtime): Promise<AgentProcess> {
     stdout: child.stdout,
     stderr: child.stderr,
     exited,
+    cpuTimeMs: () => processCpuTime(child.pid ?? -1),
     async kill() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await exited;

@@ -10,11 +10,6 @@ export function runtimeOf(language: Language): Runtime {
   return language === 'python' ? 'python' : 'node';
 }
 
-/** Source files a runtime's code set may contain; anything else in a submission stays out of the sandbox. */
-export function isCodeFile(runtime: Runtime, path: string): boolean {
-  return runtime === 'python' ? /\.py$/.test(path) : /\.(ts|mts|cts|js|mjs|cjs)$/.test(path);
-}
-
 export const AGENTS_DIR = fileURLToPath(new URL('../../agents/', import.meta.url));
 export const PYTHON_AGENT = `${AGENTS_DIR}python/agent.py`;
 export const NODE_AGENT_SOURCE = `${AGENTS_DIR}node/agent.ts`;

@@ -17,6 +17,8 @@ export type CallOptions<N extends RouteName> = BodyOf<N> &
     token?: string;
     query?: Record<string, string | number | undefined>;
     signal?: AbortSignal;
+    /** Lets the request outlive the page (sent as the page is left: a reload, a closed tab). */
+    keepalive?: boolean;
   };
 export type ResponseOf<N extends RouteName> = z.infer<ApiRoutes[N]['response']>;
 
@@ -48,7 +50,7 @@ function urlFor(path: string, params: Record<string, string> | undefined, query:
 /** Calls one route of the API's route table; the answer is parsed with the route's response schema. */
 export async function apiCall<N extends RouteName>(name: N, options: CallOptions<N>): Promise<ResponseOf<N>> {
   const route = API_ROUTES[name];
-  const init: RequestInit = { method: route.method, credentials: 'same-origin', headers: {}, ...(options.signal ? { signal: options.signal } : {}) };
+  const init: RequestInit = { method: route.method, credentials: 'same-origin', headers: {}, ...(options.signal ? { signal: options.signal } : {}), ...(options.keepalive ? { keepalive: true } : {}) };
   const headers = init.headers as Record<string, string>;
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   if (options.body !== undefined) {

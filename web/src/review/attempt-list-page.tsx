@@ -72,6 +72,7 @@ function AttemptList() {
               <th scope="col">Language</th>
               <th scope="col">Status</th>
               <SortHeader column="score" label="Score" sort={q.sort} order={q.order} onSort={sortBy} />
+              <th scope="col">Scorecards</th>
               <th scope="col">Time used</th>
               <SortHeader column="started" label="Started" sort={q.sort} order={q.order} onSort={sortBy} />
               <SortHeader column="submitted" label="Submitted" sort={q.sort} order={q.order} onSort={sortBy} />
@@ -114,6 +115,7 @@ function AttemptRow({ attempt: a }: { attempt: AttemptSummary }) {
         <StatusBadge status={a.status} /> {a.verdict ? <StatusBadge status={a.verdict} /> : null}
       </td>
       <td>{a.score === null ? '—' : `${Math.round(a.score * 100)}%`}</td>
+      <td>{a.scorecards === 0 ? <span className="muted">not scored</span> : `${a.scorecards} in${a.scoredByMe ? ', yours too' : ', not yours yet'}`}</td>
       <td>{a.minutesUsed} min</td>
       <td>{when(a.startedAt)}</td>
       <td>{when(a.submittedAt)}</td>

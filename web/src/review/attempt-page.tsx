@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useAsync } from '../ui/use-async.js';
+import { VerdictBadge } from '../ui/verdict-badge.js';
 import { CodeDiff } from './code-diff.js';
 import { integritySummary, type IntegritySource } from './integrity-summary.js';
 import { ReplayView } from './replay-view.js';
@@ -68,7 +69,7 @@ function Attempt({ id }: { id: string }) {
         {attempt.candidateName} · {attempt.challengeTitle}
       </h1>
       <p className="row">
-        <StatusBadge status={attempt.status} /> {attempt.verdict ? <StatusBadge status={attempt.verdict} /> : null}
+        <StatusBadge status={attempt.status} /> <VerdictBadge verdict={attempt.verdict} score={attempt.score} />
         <span>{LANGUAGE_LABELS[attempt.language]}</span>
         <span className="muted">{attempt.candidateEmail}</span>
         {attempt.startedAt ? <span className="muted">started {new Date(attempt.startedAt).toLocaleString()}</span> : null}

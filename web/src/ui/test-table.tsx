@@ -1,7 +1,10 @@
 import type { TestResult } from '@assay/contract';
+import { MeasurementFigures } from './measurement-figures.js';
+import { renderMarkdown } from '../markdown/render-markdown.js';
 import { StatusBadge } from './status-badge.js';
+import { TextWithCode } from './text-with-code.js';
 
-/** One row per test: name, category, (weight), result, message; then the captured output. */
+/** One row per test: name, the requirement sentences it checks, category, (weight), result, message (and a performance test's figures); then the captured output. */
 export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
   return (
     <>
@@ -9,6 +12,7 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
         <thead>
           <tr>
             <th scope="col">Test</th>
+            <th scope="col">Requirement</th>
             <th scope="col">Category</th>
             {withWeight ? <th scope="col">Weight</th> : null}
             <th scope="col">Result</th>
@@ -18,7 +22,14 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
         <tbody>
           {tests.map((test) => (
             <tr key={test.name}>
-              <td>{test.name}</td>
+              <td>
+                <TextWithCode text={test.name} />
+              </td>
+              <td>
+                {test.requirements.map((sentence) => (
+                  <div key={sentence} className="requirement" dangerouslySetInnerHTML={{ __html: renderMarkdown(sentence) }} />
+                ))}
+              </td>
               <td>{test.category}</td>
               {withWeight ? <td>{test.weight}</td> : null}
               <td>
@@ -26,6 +37,7 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
               </td>
               <td>
                 <code>{test.message}</code>
+                {test.measurement ? <MeasurementFigures measurement={test.measurement} /> : null}
               </td>
             </tr>
           ))}

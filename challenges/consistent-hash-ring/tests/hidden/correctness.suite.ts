@@ -18,21 +18,21 @@ const ownersOf = async (r: Instance, ks: string[]) => (await r.batch(ks.map((k) 
 const listsOf = async (r: Instance, ks: string[], n: number) => (await r.batch(ks.map((k) => ['getNodes', k, n] as const))) as string[][];
 
 export default defineSuite(({ test }) => {
-  test('an empty ring has no owner for any key', { category: 'correctness' }, async ({ sut }) => {
+  test('an empty ring has no owner for any key', { category: 'correctness', requirements: ['ownership', 'preference-list'] }, async ({ sut }) => {
     const r = await sut.create('HashRing', 50);
     assert.equal(await r.call('getNode', 'anything'), null);
     assert.deepEqual(await r.call('getNodes', 'anything', 3), []);
     assert.deepEqual(await r.call('nodes'), []);
   });
 
-  test('a single node owns every key', { category: 'correctness' }, async ({ sut }) => {
+  test('a single node owns every key', { category: 'correctness', requirements: ['ownership'] }, async ({ sut }) => {
     const r = await ring(sut, 20, ['solo']);
     const ks = keys(300);
     assert.ok((await ownersOf(r, ks)).every((owner) => owner === 'solo'), 'every key belongs to the only node');
     assert.ok((await listsOf(r, ks.slice(0, 50), 3)).every((list) => list.length === 1 && list[0] === 'solo'));
   });
 
-  test('every key maps to a node currently on the ring', { category: 'correctness' }, async ({ sut }) => {
+  test('every key maps to a node currently on the ring', { category: 'correctness', requirements: ['ownership'] }, async ({ sut }) => {
     const r = await ring(sut, 100, nodeIds(8));
     await r.batch([['removeNode', 'node-2'], ['removeNode', 'node-5']]);
     const live = new Set(nodeIds(8).filter((id) => id !== 'node-2' && id !== 'node-5'));
@@ -42,14 +42,14 @@ export default defineSuite(({ test }) => {
     assert.equal(new Set(owners).size, live.size, 'with 3000 keys every one of the 6 nodes should own some');
   });
 
-  test('nodes() lists the current node ids sorted as strings', { category: 'correctness' }, async ({ sut }) => {
+  test('nodes() lists the current node ids sorted as strings', { category: 'correctness', requirements: ['nodes-sorted'] }, async ({ sut }) => {
     const r = await ring(sut, 10, ['node-10', 'node-2', 'b', 'A', 'node-1', 'a']);
     assert.deepEqual(await r.call('nodes'), ['A', 'a', 'b', 'node-1', 'node-10', 'node-2']);
     await r.call('removeNode', 'b');
     assert.deepEqual(await r.call('nodes'), ['A', 'a', 'node-1', 'node-10', 'node-2']);
   });
 
-  test('getNode agrees with the first node of getNodes', { category: 'correctness' }, async ({ sut }) => {
+  test('getNode agrees with the first node of getNodes', { category: 'correctness', requirements: ['preference-list'] }, async ({ sut }) => {
     const r = await ring(sut, 100, nodeIds(7));
     const ks = keys(2000, 'order:');
     const owners = await ownersOf(r, ks);
@@ -59,7 +59,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('getNodes returns n distinct nodes, all of them when n exceeds the ring, none for n = 0', { category: 'correctness' }, async ({ sut }) => {
+  test('getNodes returns n distinct nodes, all of them when n exceeds the ring, none for n = 0', { category: 'correctness', requirements: ['preference-list'] }, async ({ sut }) => {
     const ids = nodeIds(5);
     const r = await ring(sut, 100, ids);
     const ks = keys(1000, 'replica:');
@@ -74,7 +74,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await r.call('getNodes', ks[0], 0), [], 'getNodes(key, 0) is an empty list');
   });
 
-  test('getNodes(key, n) is a prefix of getNodes(key, n + k)', { category: 'correctness' }, async ({ sut }) => {
+  test('getNodes(key, n) is a prefix of getNodes(key, n + k)', { category: 'correctness', requirements: ['preference-list'] }, async ({ sut }) => {
     const r = await ring(sut, 60, nodeIds(9));
     const ks = keys(800, 'prefix:');
     const full = await listsOf(r, ks, 9);
@@ -86,7 +86,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('removing a node only deletes it from each key\'s preference list', { category: 'correctness' }, async ({ sut }) => {
+  test('removing a node only deletes it from each key\'s preference list', { category: 'correctness', requirements: ['minimal-movement'] }, async ({ sut }) => {
     const r = await ring(sut, 80, nodeIds(6));
     const ks = keys(1500, 'pref:');
     const before = await listsOf(r, ks, 6);
@@ -98,7 +98,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('adding a node only inserts it into each key\'s preference list', { category: 'correctness' }, async ({ sut }) => {
+  test('adding a node only inserts it into each key\'s preference list', { category: 'correctness', requirements: ['minimal-movement'] }, async ({ sut }) => {
     const r = await ring(sut, 80, nodeIds(6));
     const ks = keys(1500, 'pref:');
     const before = await listsOf(r, ks, 7);
@@ -111,7 +111,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('two rings built the same way give the same answers', { category: 'correctness' }, async ({ sut }) => {
+  test('two rings built the same way give the same answers', { category: 'correctness', requirements: ['determinism'] }, async ({ sut }) => {
     const build = async () => {
       const r = await ring(sut, 120, nodeIds(10, 'cache-'));
       await r.batch([['removeNode', 'cache-4'], ['addNode', 'cache-x']]);
@@ -122,7 +122,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await listsOf(a, ks, 3), await listsOf(b, ks, 3));
   });
 
-  test('the mapping depends on the set of nodes, not on the order they joined', { category: 'correctness' }, async ({ sut }) => {
+  test('the mapping depends on the set of nodes, not on the order they joined', { category: 'correctness', requirements: ['determinism'] }, async ({ sut }) => {
     const ids = nodeIds(8, 'shard-');
     const forward = await ring(sut, 100, ids);
     const shuffled = await sut.create('HashRing', 100);
@@ -137,7 +137,7 @@ export default defineSuite(({ test }) => {
     assert.equal(differing.length, 0, `${differing.length} keys map differently, e.g. ${differing[0]}`);
   });
 
-  test('removing and re-adding a node restores the original mapping', { category: 'correctness' }, async ({ sut }) => {
+  test('removing and re-adding a node restores the original mapping', { category: 'correctness', requirements: ['determinism', 'membership'] }, async ({ sut }) => {
     const r = await ring(sut, 100, nodeIds(6));
     const ks = keys(2000, 'back:');
     const before = await listsOf(r, ks, 3);

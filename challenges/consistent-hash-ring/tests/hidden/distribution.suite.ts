@@ -35,19 +35,19 @@ function assertBalanced(owners: string[], nodes: string[], tolerance: number): v
 }
 
 export default defineSuite(({ test }) => {
-  test('keys spread evenly over 10 nodes with 200 virtual nodes each', { category: 'distribution' }, async ({ sut }) => {
+  test('keys spread evenly over 10 nodes with 200 virtual nodes each', { category: 'distribution', requirements: ['balance'] }, async ({ sut }) => {
     const ids = nodeIds(10);
     const r = await ring(sut, 200, ids);
     assertBalanced(await ownersOf(r, keys(20_000, 'user:')), ids, 0.35);
   });
 
-  test('keys spread evenly over nodes with near-identical names', { category: 'distribution' }, async ({ sut }) => {
+  test('keys spread evenly over nodes with near-identical names', { category: 'distribution', requirements: ['balance'] }, async ({ sut }) => {
     const ids = Array.from({ length: 12 }, (_, i) => `10.0.0.${i + 1}:6379`);
     const r = await ring(sut, 200, ids);
     assertBalanced(await ownersOf(r, keys(24_000, 'k')), ids, 0.35);
   });
 
-  test('unicode keys spread over every node', { category: 'distribution' }, async ({ sut }) => {
+  test('unicode keys spread over every node', { category: 'distribution', requirements: ['balance', 'keys'] }, async ({ sut }) => {
     const ids = ['ノード-α', 'nœud-β', 'узел-γ', 'node-δ', '节点-ε'];
     const r = await ring(sut, 200, ids);
     // Single CJK ideographs and emoji: a hash that looks only at low bytes or ASCII collapses them.
@@ -58,7 +58,7 @@ export default defineSuite(({ test }) => {
     assertBalanced(await ownersOf(r, unicodeKeys), ids, 0.4);
   });
 
-  test('adding an 11th node moves about 1/11 of keys, all of them to the new node', { category: 'distribution' }, async ({ sut }) => {
+  test('adding an 11th node moves about 1/11 of keys, all of them to the new node', { category: 'distribution', requirements: ['movement-bound', 'minimal-movement'] }, async ({ sut }) => {
     const r = await ring(sut, 200, nodeIds(10));
     const ks = keys(20_000, 'session:');
     const before = await ownersOf(r, ks);
@@ -74,7 +74,7 @@ export default defineSuite(({ test }) => {
     assert.ok(moved >= expected * 0.5 && moved <= expected * 1.6, `${moved} of ${ks.length} keys moved; about ${expected.toFixed(0)} (1/11) should`);
   });
 
-  test('removing one of 10 nodes moves only the keys it owned', { category: 'distribution' }, async ({ sut }) => {
+  test('removing one of 10 nodes moves only the keys it owned', { category: 'distribution', requirements: ['movement-bound', 'minimal-movement'] }, async ({ sut }) => {
     const r = await ring(sut, 200, nodeIds(10));
     const ks = keys(20_000, 'session:');
     const before = await ownersOf(r, ks);
@@ -93,7 +93,7 @@ export default defineSuite(({ test }) => {
     assert.ok(moved >= expected * 0.5 && moved <= expected * 1.6, `node-6 owned ${moved} of ${ks.length} keys; about ${expected.toFixed(0)} (1/10) expected`);
   });
 
-  test('a removed node\'s keys are shared among the remaining nodes', { category: 'distribution' }, async ({ sut }) => {
+  test('a removed node\'s keys are shared among the remaining nodes', { category: 'distribution', requirements: ['spread-on-removal'] }, async ({ sut }) => {
     const ids = nodeIds(10);
     const r = await ring(sut, 200, ids);
     const ks = keys(20_000, 'spread:');

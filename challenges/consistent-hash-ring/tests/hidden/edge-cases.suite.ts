@@ -13,7 +13,7 @@ async function ring(sut: Sut, virtualNodes: number, nodes: string[]): Promise<In
 const listsOf = async (r: Instance, ks: string[], n: number) => (await r.batch(ks.map((k) => ['getNodes', k, n] as const))) as string[][];
 
 export default defineSuite(({ test }) => {
-  test('adding a node that is already on the ring returns false and changes nothing', { category: 'edge-cases' }, async ({ sut }) => {
+  test('adding a node that is already on the ring returns false and changes nothing', { category: 'edge-cases', requirements: ['membership'] }, async ({ sut }) => {
     const r = await ring(sut, 50, nodeIds(3));
     const ks = keys(500);
     const before = await listsOf(r, ks, 3);
@@ -26,7 +26,7 @@ export default defineSuite(({ test }) => {
     assert.ok((await listsOf(r, ks, 3)).every((list) => !list.includes('node-1')), 'node-1 was removed but keys still map to it');
   });
 
-  test('removing an unknown node returns false and changes nothing', { category: 'edge-cases' }, async ({ sut }) => {
+  test('removing an unknown node returns false and changes nothing', { category: 'edge-cases', requirements: ['membership'] }, async ({ sut }) => {
     const r = await ring(sut, 50, nodeIds(4));
     const ks = keys(500);
     const before = await listsOf(r, ks, 2);
@@ -41,7 +41,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await listsOf(r, ks, 2), before);
   });
 
-  test('removing every node leaves an empty ring that can be refilled', { category: 'edge-cases' }, async ({ sut }) => {
+  test('removing every node leaves an empty ring that can be refilled', { category: 'edge-cases', requirements: ['membership', 'ownership'] }, async ({ sut }) => {
     const r = await ring(sut, 30, nodeIds(3));
     await r.batch(nodeIds(3).map((id) => ['removeNode', id] as const));
     assert.equal(await r.call('getNode', 'k'), null);
@@ -51,7 +51,7 @@ export default defineSuite(({ test }) => {
     assert.equal(await r.call('getNode', 'k'), 'phoenix');
   });
 
-  test('one virtual node per node still gives a consistent ring', { category: 'edge-cases' }, async ({ sut }) => {
+  test('one virtual node per node still gives a consistent ring', { category: 'edge-cases', requirements: ['preference-list'] }, async ({ sut }) => {
     const ids = nodeIds(4);
     const r = await ring(sut, 1, ids);
     const ks = keys(400);
@@ -68,7 +68,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('the empty string and very long strings are valid keys', { category: 'edge-cases' }, async ({ sut }) => {
+  test('the empty string and very long strings are valid keys', { category: 'edge-cases', requirements: ['keys'] }, async ({ sut }) => {
     const ids = nodeIds(5);
     const r = await ring(sut, 50, ids);
     const long = 'x'.repeat(100_000);
@@ -79,7 +79,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(again, first, 'the same key must map to the same node every time');
   });
 
-  test('unicode keys and node ids map deterministically', { category: 'edge-cases' }, async ({ sut }) => {
+  test('unicode keys and node ids map deterministically', { category: 'edge-cases', requirements: ['keys', 'determinism'] }, async ({ sut }) => {
     const ids = ['東京', 'Zürich', 'São-Paulo', '🚀-edge', 'Кейптаун'];
     const unicodeKeys = ['ключ', '鍵', '🔑', '🔑🔑', 'e\u0301', '\u00e9', 'مفتاح', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', '👩‍👩‍👧‍👦'];
     const a = await ring(sut, 100, ids);
@@ -89,26 +89,26 @@ export default defineSuite(({ test }) => {
     for (const list of fromA) assert.ok(list.length === 3 && list.every((id) => ids.includes(id)) && new Set(list).size === 3, JSON.stringify(list));
   });
 
-  test('a virtual node count below 1 is rejected', { category: 'robustness' }, async ({ sut }) => {
+  test('a virtual node count below 1 is rejected', { category: 'robustness', requirements: ['validation'] }, async ({ sut }) => {
     await assert.rejects(sut.create('HashRing', 0), 'HashRing(0) should throw');
     await assert.rejects(sut.create('HashRing', -5), 'HashRing(-5) should throw');
   });
 
-  test('a negative replica count is rejected', { category: 'robustness' }, async ({ sut }) => {
+  test('a negative replica count is rejected', { category: 'robustness', requirements: ['validation'] }, async ({ sut }) => {
     const r = await ring(sut, 10, nodeIds(3));
     await assert.rejects(r.call('getNodes', 'k', -1), 'getNodes(key, -1) should throw');
     // The ring still works after rejecting bad input.
     assert.equal((await r.call('getNodes', 'k', 2) as string[]).length, 2);
   });
 
-  test('an empty node id is rejected and leaves the ring unchanged', { category: 'robustness' }, async ({ sut }) => {
+  test('an empty node id is rejected and leaves the ring unchanged', { category: 'robustness', requirements: ['validation'] }, async ({ sut }) => {
     const r = await ring(sut, 10, ['only']);
     await assert.rejects(r.call('addNode', ''), 'addNode("") should throw');
     assert.deepEqual(await r.call('nodes'), ['only']);
     assert.equal(await r.call('getNode', 'k'), 'only');
   });
 
-  test('a ring of 500 nodes stays consistent under churn', { category: 'robustness' }, async ({ sut }) => {
+  test('a ring of 500 nodes stays consistent under churn', { category: 'robustness', requirements: ['minimal-movement'] }, async ({ sut }) => {
     const ids = nodeIds(500, 'n');
     const r = await sut.create('HashRing', 40);
     // Chunked, so a slower (but sane) build never meets a single call's time budget.

@@ -8,20 +8,20 @@ import { defineSuite } from '@assay/runner/harness';
 const keys = (count: number) => Array.from({ length: count }, (_, i) => `key-${i}`);
 
 export default defineSuite(({ test }) => {
-  test('an empty ring has no owner', { category: 'correctness' }, async ({ sut }) => {
+  test('an empty ring has no owner', { category: 'correctness', requirements: ['ownership'] }, async ({ sut }) => {
     const ring = await sut.create('HashRing', 10);
     assert.equal(await ring.call('getNode', 'user:42'), null);
     assert.deepEqual(await ring.call('getNodes', 'user:42', 2), []);
     assert.deepEqual(await ring.call('nodes'), []);
   });
 
-  test('nodes() lists node ids in sorted order', { category: 'correctness' }, async ({ sut }) => {
+  test('nodes() lists node ids in sorted order', { category: 'correctness', requirements: ['nodes-sorted'] }, async ({ sut }) => {
     const ring = await sut.create('HashRing', 10);
     for (const id of ['cache-c', 'cache-a', 'cache-b']) assert.equal(await ring.call('addNode', id), true);
     assert.deepEqual(await ring.call('nodes'), ['cache-a', 'cache-b', 'cache-c']);
   });
 
-  test('getNodes lists distinct nodes, starting with getNode', { category: 'correctness' }, async ({ sut }) => {
+  test('getNodes lists distinct nodes, starting with getNode', { category: 'correctness', requirements: ['preference-list'] }, async ({ sut }) => {
     const ring = await sut.create('HashRing', 50);
     await ring.batch(['a', 'b', 'c', 'd'].map((id) => ['addNode', id] as const));
     for (const key of keys(50)) {
@@ -33,7 +33,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('adding a node moves keys only to that node', { category: 'distribution' }, async ({ sut }) => {
+  test('adding a node moves keys only to that node', { category: 'distribution', requirements: ['minimal-movement'] }, async ({ sut }) => {
     const ring = await sut.create('HashRing', 100);
     await ring.batch(['a', 'b', 'c', 'd'].map((id) => ['addNode', id] as const));
     const before = (await ring.batch(keys(1000).map((k) => ['getNode', k] as const))) as string[];

@@ -3,31 +3,31 @@ import { defineSuite, type BatchStep } from '@assay/runner/harness';
 import { lruModel } from './lru-model.js';
 
 export default defineSuite(({ test }) => {
-  test('put on an existing key replaces its value without growing the cache', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('put on an existing key replaces its value without growing the cache', { category: 'correctness', requirements: ['put-existing'] }, async ({ sut, clock }) => {
     const cache = await sut.create('LruTtlCache', 3, 10_000, clock(0));
     await cache.batch([['put', 'a', 1], ['put', 'a', 2]]);
     assert.deepEqual(await cache.batch([['get', 'a'], ['size']]), [2, 1]);
   });
 
-  test('get makes an entry the most recently used', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('get makes an entry the most recently used', { category: 'correctness', requirements: ['lru-eviction'] }, async ({ sut, clock }) => {
     const cache = await sut.create('LruTtlCache', 3, 10_000, clock(0));
     await cache.batch([['put', 'a', 1], ['put', 'b', 2], ['put', 'c', 3], ['get', 'a'], ['put', 'd', 4]]);
     assert.deepEqual(await cache.batch([['get', 'a'], ['get', 'b'], ['get', 'c'], ['get', 'd']]), [1, null, 3, 4]);
   });
 
-  test('put on an existing key makes it the most recently used', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('put on an existing key makes it the most recently used', { category: 'correctness', requirements: ['put-existing', 'lru-eviction'] }, async ({ sut, clock }) => {
     const cache = await sut.create('LruTtlCache', 2, 10_000, clock(0));
     await cache.batch([['put', 'a', 1], ['put', 'b', 2], ['put', 'a', 10], ['put', 'c', 3]]);
     assert.deepEqual(await cache.batch([['get', 'a'], ['get', 'b'], ['get', 'c']]), [10, null, 3]);
   });
 
-  test('capacity 1 keeps only the latest key', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('capacity 1 keeps only the latest key', { category: 'correctness', requirements: ['lru-eviction'] }, async ({ sut, clock }) => {
     const cache = await sut.create('LruTtlCache', 1, 10_000, clock(0));
     await cache.batch([['put', 'a', 1], ['put', 'b', 2]]);
     assert.deepEqual(await cache.batch([['get', 'a'], ['get', 'b'], ['size']]), [null, 2, 1]);
   });
 
-  test('delete removes a live entry once', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('delete removes a live entry once', { category: 'correctness', requirements: ['delete'] }, async ({ sut, clock }) => {
     const cache = await sut.create('LruTtlCache', 2, 10_000, clock(0));
     await cache.call('put', 'a', 1);
     assert.deepEqual(await cache.batch([['delete', 'a'], ['delete', 'a'], ['get', 'a'], ['size'], ['delete', 'never']]), [true, false, null, 0, false]);
@@ -36,7 +36,7 @@ export default defineSuite(({ test }) => {
   // Two random runs against the naive model, each isolating one rule: when an implementation
   // reclaims expired entries is left free by the prompt, so eviction and expiry never interact here.
   for (const mode of ['eviction', 'expiry'] as const) {
-    test(`a long random sequence matches a naive model (${mode})`, { category: mode === 'eviction' ? 'correctness' : 'expiry' }, async ({ sut, clock }) => {
+    test(`a long random sequence matches a naive model (${mode})`, { category: mode === 'eviction' ? 'correctness' : 'expiry', requirements: mode === 'eviction' ? ['get-put', 'lru-eviction', 'put-existing'] : ['get-put', 'ttl', 'expired-invisible'] }, async ({ sut, clock }) => {
       const ttl = mode === 'eviction' ? 3_600_000 : 500;
       const keys = mode === 'eviction' ? 40 : 20;
       const now = clock(0);

@@ -3,18 +3,18 @@ import { defineSuite } from '@assay/runner/harness';
 import { assertClose } from './model.js';
 
 export default defineSuite(({ test }) => {
-  test('a new key starts with a full bucket', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('a new key starts with a full bucket', { category: 'correctness', requirements: ['starts-full'] }, async ({ sut, clock }) => {
     const limiter = await sut.create('RateLimiter', 5, 1, clock(1_000));
     assertClose(await limiter.call('available', 'fresh'), 5, 'available of an unseen key');
   });
 
-  test('a burst of `capacity` succeeds, the next call is refused', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('a burst of `capacity` succeeds, the next call is refused', { category: 'correctness', requirements: ['starts-full', 'acquire'] }, async ({ sut, clock }) => {
     const limiter = await sut.create('RateLimiter', 4, 1, clock(0));
     const results = await limiter.batch(Array.from({ length: 5 }, () => ['tryAcquire', 'k', 1]));
     assert.deepEqual(results, [true, true, true, true, false]);
   });
 
-  test('refill is continuous: fractions of a token count', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('refill is continuous: fractions of a token count', { category: 'correctness', requirements: ['refill'] }, async ({ sut, clock }) => {
     const now = clock(0);
     const limiter = await sut.create('RateLimiter', 1, 1, now);
     assert.equal(await limiter.call('tryAcquire', 'k', 1), true);
@@ -26,7 +26,7 @@ export default defineSuite(({ test }) => {
     assert.equal(await limiter.call('tryAcquire', 'k', 1), true);
   });
 
-  test('fractional costs and rates are exact', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('fractional costs and rates are exact', { category: 'correctness', requirements: ['refill', 'acquire'] }, async ({ sut, clock }) => {
     const now = clock(0);
     const limiter = await sut.create('RateLimiter', 2, 0.5, now);
     assert.equal(await limiter.call('tryAcquire', 'k', 1.5), true);
@@ -37,7 +37,7 @@ export default defineSuite(({ test }) => {
     assert.equal(await limiter.call('tryAcquire', 'k', 1), true);
   });
 
-  test('a bucket never holds more than `capacity`', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('a bucket never holds more than `capacity`', { category: 'correctness', requirements: ['refill'] }, async ({ sut, clock }) => {
     const now = clock(0);
     const limiter = await sut.create('RateLimiter', 3, 10, now);
     await limiter.call('tryAcquire', 'k', 1);
@@ -47,7 +47,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(burst, [true, true, true, false]);
   });
 
-  test('a refused request takes nothing', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('a refused request takes nothing', { category: 'correctness', requirements: ['acquire'] }, async ({ sut, clock }) => {
     const limiter = await sut.create('RateLimiter', 5, 1, clock(0));
     await limiter.call('tryAcquire', 'k', 3);
     assert.equal(await limiter.call('tryAcquire', 'k', 3), false);
@@ -55,7 +55,7 @@ export default defineSuite(({ test }) => {
     assert.equal(await limiter.call('tryAcquire', 'k', 2), true);
   });
 
-  test('keys are isolated from each other', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('keys are isolated from each other', { category: 'correctness', requirements: ['isolation'] }, async ({ sut, clock }) => {
     const limiter = await sut.create('RateLimiter', 2, 1, clock(0));
     const steps = [['tryAcquire', 'a', 1], ['tryAcquire', 'a', 1], ['tryAcquire', 'a', 1], ['tryAcquire', 'b', 2], ['tryAcquire', 'c', 1], ['available', 'a']];
     const [a1, a2, a3, b, c, left] = await limiter.batch(steps);
@@ -63,7 +63,7 @@ export default defineSuite(({ test }) => {
     assertClose(left, 0, 'a after its burst');
   });
 
-  test('many small steps refill exactly as much as one big step', { category: 'correctness' }, async ({ sut, clock }) => {
+  test('many small steps refill exactly as much as one big step', { category: 'correctness', requirements: ['refill'] }, async ({ sut, clock }) => {
     const now = clock(0);
     const limiter = await sut.create('RateLimiter', 10, 3, now);
     await limiter.batch([['tryAcquire', 'small', 10], ['tryAcquire', 'big', 10]]);

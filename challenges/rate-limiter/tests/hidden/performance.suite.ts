@@ -6,7 +6,7 @@ const CALLS = 20_000;
 const KEYS = 1_000;
 
 export default defineSuite(({ test }) => {
-  test('20,000 acquisitions over 1,000 keys as time passes', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, clock, measure }) => {
+  test('20,000 acquisitions over 1,000 keys as time passes', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, clock, measure }) => {
     const now = clock(0);
     const limiter = await sut.create('RateLimiter', 10, 5, now);
     const model = bucketModel(10, 5);

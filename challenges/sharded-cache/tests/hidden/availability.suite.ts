@@ -32,7 +32,7 @@ function assertAllReadable(values: unknown[], ks: string[], context: string): vo
 }
 
 export default defineSuite(({ test }) => {
-  test('every key survives the loss of any one node with replicationFactor 2', { category: 'availability' }, async ({ sut }) => {
+  test('every key survives the loss of any one node with replicationFactor 2', { category: 'availability', requirements: ['re-replication'] }, async ({ sut }) => {
     const ids = nodeIds(5);
     const ks = keys(1500, 'survive:');
     for (const lost of ids) {
@@ -43,7 +43,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('with replicationFactor 1 a lost node takes exactly its own keys with it', { category: 'availability' }, async ({ sut }) => {
+  test('with replicationFactor 1 a lost node takes exactly its own keys with it', { category: 'availability', requirements: ['loss'] }, async ({ sut }) => {
     const c = await cluster(sut, 1, 100, nodeIds(6));
     const ks = keys(3000, 'single:');
     await putAll(c, ks);
@@ -62,7 +62,7 @@ export default defineSuite(({ test }) => {
     assert.ok(lost > 0, 'node-2 owned no keys');
   });
 
-  test('a loss is fully re-replicated before removeNode returns', { category: 'availability' }, async ({ sut }) => {
+  test('a loss is fully re-replicated before removeNode returns', { category: 'availability', requirements: ['re-replication', 'stats'] }, async ({ sut }) => {
     const ids = nodeIds(6);
     const c = await cluster(sut, 2, 100, ids);
     const ks = keys(3000, 'eager:');
@@ -75,7 +75,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(stats, expectedStats(await ownersAll(c, ks), live), 'each survivor should hold exactly the keys it now owns');
   });
 
-  test('a second loss right after the first loses nothing with replicationFactor 2', { category: 'availability' }, async ({ sut }) => {
+  test('a second loss right after the first loses nothing with replicationFactor 2', { category: 'availability', requirements: ['re-replication'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 100, nodeIds(6));
     const ks = keys(3000, 'twice:');
     await putAll(c, ks);
@@ -83,7 +83,7 @@ export default defineSuite(({ test }) => {
     assertAllReadable(await getAll(c, ks), ks, 'after losing node-1 and then node-4');
   });
 
-  test('losing nodes one by one down to one keeps every key with replicationFactor 3', { category: 'availability' }, async ({ sut }) => {
+  test('losing nodes one by one down to one keeps every key with replicationFactor 3', { category: 'availability', requirements: ['re-replication'] }, async ({ sut }) => {
     const ids = nodeIds(5);
     const c = await cluster(sut, 3, 100, ids);
     const ks = keys(1500, 'attrition:');
@@ -97,7 +97,7 @@ export default defineSuite(({ test }) => {
     assertAllReadable(await getAll(c, ks), ks, 'with only node-4 left');
   });
 
-  test('a node that joins receives the data for the keys it now owns', { category: 'availability' }, async ({ sut }) => {
+  test('a node that joins receives the data for the keys it now owns', { category: 'availability', requirements: ['join'] }, async ({ sut }) => {
     const ids = nodeIds(5);
     const c = await cluster(sut, 1, 100, ids);
     const ks = keys(3000, 'join:');
@@ -116,7 +116,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test('a replicationFactor above the node count keeps a copy on every node', { category: 'availability' }, async ({ sut }) => {
+  test('a replicationFactor above the node count keeps a copy on every node', { category: 'availability', requirements: ['placement', 'join', 're-replication'] }, async ({ sut }) => {
     const c = await cluster(sut, 3, 50, ['a', 'b']);
     const ks = keys(500, 'wide:');
     await putAll(c, ks);
@@ -132,7 +132,7 @@ export default defineSuite(({ test }) => {
     assertAllReadable(await getAll(c, ks), ks, 'with only d left');
   });
 
-  test('losing the last node loses everything, and the cache works again after a join', { category: 'availability' }, async ({ sut }) => {
+  test('losing the last node loses everything, and the cache works again after a join', { category: 'availability', requirements: ['loss'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 20, ['solo']);
     await putAll(c, keys(50));
     assert.equal(await c.call('removeNode', 'solo'), true);

@@ -12,7 +12,7 @@ async function cluster(sut: Sut, replicationFactor: number, virtualNodes: number
 }
 
 export default defineSuite(({ test }) => {
-  test('an empty cache has no owners, reads null, and refuses writes', { category: 'edge-cases' }, async ({ sut }) => {
+  test('an empty cache has no owners, reads null, and refuses writes', { category: 'edge-cases', requirements: ['empty', 'validation'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 20, []);
     assert.deepEqual(await c.call('ownersOf', 'k'), []);
     assert.equal(await c.call('get', 'k'), null);
@@ -21,7 +21,7 @@ export default defineSuite(({ test }) => {
     await assert.rejects(c.call('put', 'k', 'v'), 'put with no nodes should throw');
   });
 
-  test('adding a present node or removing an unknown one returns false and changes nothing', { category: 'edge-cases' }, async ({ sut }) => {
+  test('adding a present node or removing an unknown one returns false and changes nothing', { category: 'edge-cases', requirements: ['membership'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 50, nodeIds(4));
     const ks = keys(500);
     await c.batch(ks.map((k) => ['put', k, k] as const));
@@ -34,7 +34,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await c.batch(ks.map((k) => ['get', k] as const)), ks);
   });
 
-  test('unicode, empty and long keys are stored and replicated', { category: 'edge-cases' }, async ({ sut }) => {
+  test('unicode, empty and long keys are stored and replicated', { category: 'edge-cases', requirements: ['keys'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 50, nodeIds(4));
     const odd = ['', ' ', 'ключ', '鍵', '🔑', 'e\u0301', '\u00e9', 'x'.repeat(10_000), '{"a":1}', 'key:0'];
     await c.batch(odd.map((k, i) => ['put', k, i] as const));
@@ -44,13 +44,13 @@ export default defineSuite(({ test }) => {
     assert.ok(owners.every((list) => list.length === 2 && new Set(list).size === 2), JSON.stringify(owners));
   });
 
-  test('invalid replication factors and virtual node counts are rejected', { category: 'edge-cases' }, async ({ sut }) => {
+  test('invalid replication factors and virtual node counts are rejected', { category: 'edge-cases', requirements: ['validation'] }, async ({ sut }) => {
     await assert.rejects(sut.create('ShardedCache', 0, 10), 'replicationFactor 0 should throw');
     await assert.rejects(sut.create('ShardedCache', -1, 10), 'replicationFactor -1 should throw');
     await assert.rejects(sut.create('ShardedCache', 2, 0), 'virtualNodes 0 should throw');
   });
 
-  test('a null value is rejected and leaves the old value in place', { category: 'edge-cases' }, async ({ sut }) => {
+  test('a null value is rejected and leaves the old value in place', { category: 'edge-cases', requirements: ['validation'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 20, nodeIds(3));
     await c.call('put', 'k', 'kept');
     await assert.rejects(c.call('put', 'k', null), 'put(key, null) should throw: null is how get reports a miss');

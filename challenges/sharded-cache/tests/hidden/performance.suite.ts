@@ -8,7 +8,7 @@ import { defineSuite } from '@assay/runner/harness';
 const keys = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}${i}`);
 
 export default defineSuite(({ test }) => {
-  test('put and get 8,000 keys on a 20-node cluster', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
+  test('put and get 8,000 keys on a 20-node cluster', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
     const c = await sut.create('ShardedCache', 3, 100);
     for (let i = 0; i < 20; i++) await c.call('addNode', `node-${i}`);
     await c.call('put', 'warm-up', 0);
@@ -20,7 +20,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(values, ks.map((_, i) => i));
   });
 
-  test('a node loss and a join on a cache holding 20,000 keys', { category: 'performance', performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
+  test('a node loss and a join on a cache holding 20,000 keys', { category: 'performance', requirements: ['speed'], performance: { maxRatio: 5 } }, async ({ sut, measure }) => {
     const c = await sut.create('ShardedCache', 2, 100);
     for (let i = 0; i < 10; i++) await c.call('addNode', `node-${i}`);
     const ks = keys(20_000, 'churn:');

@@ -29,7 +29,7 @@ function expectedStats(owners: string[][], nodes: string[]): Record<string, numb
 }
 
 export default defineSuite(({ test }) => {
-  test('a value put is read back, and a missing key reads as null', { category: 'correctness' }, async ({ sut }) => {
+  test('a value put is read back, and a missing key reads as null', { category: 'correctness', requirements: ['read-write'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 50, nodeIds(4));
     const ks = keys(500);
     await putAll(c, ks);
@@ -37,7 +37,7 @@ export default defineSuite(({ test }) => {
     assert.equal(await c.call('get', 'never-written'), null);
   });
 
-  test('values of every JSON type round-trip, falsy ones included', { category: 'correctness' }, async ({ sut }) => {
+  test('values of every JSON type round-trip, falsy ones included', { category: 'correctness', requirements: ['read-write'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 50, nodeIds(3));
     const values: unknown[] = [0, false, '', [], {}, -0.25, 2 ** 40, 'ünïcødé ✓ 日本', { nested: { deep: [1, { x: 'y' }] } }, [null, [], {}], true];
     const ks = values.map((_, i) => `typed:${i}`);
@@ -45,7 +45,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await getAll(c, ks), values);
   });
 
-  test('overwriting a key updates every replica', { category: 'correctness' }, async ({ sut }) => {
+  test('overwriting a key updates every replica', { category: 'correctness', requirements: ['replication'] }, async ({ sut }) => {
     const c = await cluster(sut, 3, 50, nodeIds(5));
     const ks = keys(600, 'rewrite:');
     await c.batch(ks.map((k) => ['put', k, `old ${k}`] as const));
@@ -56,7 +56,7 @@ export default defineSuite(({ test }) => {
     assert.equal(stale.length, 0, `${stale.length} keys read an old or missing value after an overwrite, e.g. ${JSON.stringify(stale[0])}`);
   });
 
-  test('ownersOf lists replicationFactor distinct live nodes', { category: 'correctness' }, async ({ sut }) => {
+  test('ownersOf lists replicationFactor distinct live nodes', { category: 'correctness', requirements: ['placement'] }, async ({ sut }) => {
     const ids = nodeIds(7);
     const c = await cluster(sut, 3, 100, ids);
     await c.call('removeNode', 'node-3');
@@ -71,7 +71,7 @@ export default defineSuite(({ test }) => {
     assert.equal(primaries.size, live.length, 'every live node should be the primary of some keys');
   });
 
-  test('stats() counts one copy per owner of every key', { category: 'correctness' }, async ({ sut }) => {
+  test('stats() counts one copy per owner of every key', { category: 'correctness', requirements: ['stats'] }, async ({ sut }) => {
     const ids = nodeIds(8);
     const c = await cluster(sut, 3, 100, ids);
     const ks = keys(3000, 'count:');
@@ -82,7 +82,7 @@ export default defineSuite(({ test }) => {
     assert.ok('empty-node' in stats, 'stats() lists every live node, including one that holds nothing yet');
   });
 
-  test('delete removes a key from every replica', { category: 'correctness' }, async ({ sut }) => {
+  test('delete removes a key from every replica', { category: 'correctness', requirements: ['delete'] }, async ({ sut }) => {
     const ids = nodeIds(5);
     const c = await cluster(sut, 3, 50, ids);
     const ks = keys(400, 'del:');
@@ -97,7 +97,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await getAll(c, doomed), doomed.map(() => null), 'deleted keys must stay deleted after a node loss');
   });
 
-  test('two caches with the same nodes place keys identically, whatever the join order', { category: 'correctness' }, async ({ sut }) => {
+  test('two caches with the same nodes place keys identically, whatever the join order', { category: 'correctness', requirements: ['determinism'] }, async ({ sut }) => {
     const ids = nodeIds(6, 'cache-');
     const a = await cluster(sut, 2, 80, ids);
     const b = await cluster(sut, 2, 80, ['temporary', ...[...ids].reverse()]);

@@ -17,7 +17,7 @@ async function cluster(sut: Sut, replicationFactor: number, virtualNodes: number
 const ownersAll = async (c: Instance, ks: string[]) => (await c.batch(ks.map((k) => ['ownersOf', k] as const))) as string[][];
 
 export default defineSuite(({ test }) => {
-  test('a join changes the owners of about R/(N+1) of keys, always to add the new node', { category: 'rebalancing' }, async ({ sut }) => {
+  test('a join changes the owners of about R/(N+1) of keys, always to add the new node', { category: 'rebalancing', requirements: ['minimal-movement', 'movement-bound'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 200, nodeIds(10));
     const ks = keys(10_000, 'grow:');
     const before = await ownersAll(c, ks);
@@ -35,7 +35,7 @@ export default defineSuite(({ test }) => {
     assert.ok(changed >= expected * 0.5 && changed <= expected * 1.6, `${changed} of ${ks.length} keys changed owners; about ${expected.toFixed(0)} (R/(N+1) = 2/11) should`);
   });
 
-  test('a loss changes only the owner lists that contained the lost node', { category: 'rebalancing' }, async ({ sut }) => {
+  test('a loss changes only the owner lists that contained the lost node', { category: 'rebalancing', requirements: ['minimal-movement', 'movement-bound'] }, async ({ sut }) => {
     const c = await cluster(sut, 3, 200, nodeIds(8));
     const ks = keys(10_000, 'shrink:');
     const before = await ownersAll(c, ks);
@@ -56,7 +56,7 @@ export default defineSuite(({ test }) => {
     assert.ok(changed >= expected * 0.5 && changed <= expected * 1.6, `${changed} of ${ks.length} owner lists contained node-5; about ${expected.toFixed(0)} (R/N = 3/8) expected`);
   });
 
-  test('keys spread evenly across nodes', { category: 'rebalancing' }, async ({ sut }) => {
+  test('keys spread evenly across nodes', { category: 'rebalancing', requirements: ['balance'] }, async ({ sut }) => {
     const ids = nodeIds(10);
     const c = await cluster(sut, 1, 200, ids);
     const ks = keys(20_000, 'even:');
@@ -69,7 +69,7 @@ export default defineSuite(({ test }) => {
     }
   });
 
-  test("a lost node's copies are re-created across many nodes", { category: 'rebalancing' }, async ({ sut }) => {
+  test("a lost node's copies are re-created across many nodes", { category: 'rebalancing', requirements: ['balance'] }, async ({ sut }) => {
     const ids = nodeIds(10);
     const c = await cluster(sut, 2, 200, ids);
     const ks = keys(10_000, 'spread:');

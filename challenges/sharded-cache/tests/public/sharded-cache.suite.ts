@@ -9,7 +9,7 @@ import { defineSuite } from '@assay/runner/harness';
 const keys = (count: number) => Array.from({ length: count }, (_, i) => `user:${i}`);
 
 export default defineSuite(({ test }) => {
-  test('a value put is read back; a missing key reads as null', { category: 'correctness' }, async ({ sut }) => {
+  test('a value put is read back; a missing key reads as null', { category: 'correctness', requirements: ['read-write'] }, async ({ sut }) => {
     const cache = await sut.create('ShardedCache', 2, 50);
     await cache.batch([['addNode', 'a'], ['addNode', 'b'], ['addNode', 'c']]);
     await cache.call('put', 'user:1', { name: 'Ada' });
@@ -17,7 +17,7 @@ export default defineSuite(({ test }) => {
     assert.equal(await cache.call('get', 'user:2'), null);
   });
 
-  test('each key has replicationFactor distinct owners, and stats() counts their copies', { category: 'correctness' }, async ({ sut }) => {
+  test('each key has replicationFactor distinct owners, and stats() counts their copies', { category: 'correctness', requirements: ['placement', 'stats'] }, async ({ sut }) => {
     const cache = await sut.create('ShardedCache', 2, 50);
     await cache.batch([['addNode', 'a'], ['addNode', 'b'], ['addNode', 'c']]);
     await cache.batch(keys(100).map((k) => ['put', k, k] as const));
@@ -28,7 +28,7 @@ export default defineSuite(({ test }) => {
     assert.equal(stats.a! + stats.b! + stats.c!, 200, 'two copies of each of 100 keys');
   });
 
-  test('every key survives the loss of one node with replicationFactor 2', { category: 'availability' }, async ({ sut }) => {
+  test('every key survives the loss of one node with replicationFactor 2', { category: 'availability', requirements: ['re-replication'] }, async ({ sut }) => {
     const cache = await sut.create('ShardedCache', 2, 50);
     await cache.batch([['addNode', 'a'], ['addNode', 'b'], ['addNode', 'c'], ['addNode', 'd']]);
     await cache.batch(keys(300).map((k) => ['put', k, k] as const));
@@ -36,7 +36,7 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await cache.batch(keys(300).map((k) => ['get', k] as const)), keys(300));
   });
 
-  test('a join changes only owner lists that now include the new node', { category: 'rebalancing' }, async ({ sut }) => {
+  test('a join changes only owner lists that now include the new node', { category: 'rebalancing', requirements: ['minimal-movement'] }, async ({ sut }) => {
     const cache = await sut.create('ShardedCache', 2, 100);
     await cache.batch([['addNode', 'a'], ['addNode', 'b'], ['addNode', 'c'], ['addNode', 'd']]);
     const before = (await cache.batch(keys(500).map((k) => ['ownersOf', k] as const))) as string[][];

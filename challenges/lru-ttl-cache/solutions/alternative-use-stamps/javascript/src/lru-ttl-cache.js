@@ -1,0 +1,85 @@
+/**
+ * An alternative design with lazy expiry and use stamps instead of a linked list: every use
+ * gives the entry the next stamp and appends (key, stamp) to a queue. The least recently used
+ * entry is the first queue item whose stamp is still its entry's latest; stale items are
+ * skipped, and the queue is rebuilt when it grows past twice the entries, so each operation is
+ * amortized O(1). Expired entries stay until touched, evicted (LRU, expired or not) or counted.
+ */
+export class LruTtlCache {
+  #entries = new Map();
+  #uses = [];
+  #head = 0;
+  #stamp = 0;
+
+  constructor(capacity, defaultTtlMs, clock) {
+    this.capacity = capacity;
+    this.defaultTtlMs = defaultTtlMs;
+    this.clock = clock;
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
+    if (!isPositive(defaultTtlMs)) throw new RangeError('defaultTtlMs must be a positive number');
+  }
+
+  get(key) {
+    const entry = this.#live(key);
+    if (!entry) return null;
+    this.#use(key, entry);
+    return entry.value;
+  }
+
+  put(key, value, ttlMs) {
+    if (value === null || value === undefined) throw new TypeError('value must not be null');
+    const ttl = ttlMs ?? this.defaultTtlMs;
+    if (!isPositive(ttl)) throw new RangeError('ttlMs must be a positive number');
+    if (!this.#entries.has(key) && this.#entries.size >= this.capacity) this.#evictLeastRecent();
+    const entry = { value, expiresAt: this.clock() + ttl, usedAt: 0 };
+    this.#entries.set(key, entry);
+    this.#use(key, entry);
+  }
+
+  delete(key) {
+    const live = this.#live(key) !== undefined;
+    this.#entries.delete(key);
+    return live;
+  }
+
+  size() {
+    const now = this.clock();
+    let live = 0;
+    for (const entry of this.#entries.values()) if (now < entry.expiresAt) live++;
+    return live;
+  }
+
+  #live(key) {
+    const entry = this.#entries.get(key);
+    if (entry && this.clock() >= entry.expiresAt) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    return entry;
+  }
+
+  #use(key, entry) {
+    entry.usedAt = ++this.#stamp;
+    this.#uses.push([key, entry.usedAt]);
+    if (this.#uses.length - this.#head > 2 * this.#entries.size + 32) this.#compact();
+  }
+
+  #evictLeastRecent() {
+    for (;;) {
+      const [key, stamp] = this.#uses[this.#head++];
+      if (this.#entries.get(key)?.usedAt === stamp) {
+        this.#entries.delete(key);
+        return;
+      }
+    }
+  }
+
+  #compact() {
+    this.#uses = this.#uses.slice(this.#head).filter(([key, stamp]) => this.#entries.get(key)?.usedAt === stamp);
+    this.#head = 0;
+  }
+}
+
+function isPositive(value) {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}

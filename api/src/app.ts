@@ -48,7 +48,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
-  app.route('/api/admin', adminRoutes({ db, catalog, now, publicUrl: deps.publicUrl, dataDir: deps.dataDir }));
+  app.route('/api/admin', adminRoutes({ db, catalog, gradings: deps.gradings, now, publicUrl: deps.publicUrl, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
   app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, now }));
   app.all('/api/*', () => {

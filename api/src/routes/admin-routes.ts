@@ -5,6 +5,7 @@ import type { AppEnv } from '../app-env.js';
 import { hashPassword } from '../auth/passwords.js';
 import { toStaffUser } from '../auth/sessions.js';
 import type { Database } from '../db/database.js';
+import type { Gradings } from '../grading/gradings.js';
 import { HttpError, notFound } from '../http-error.js';
 import { requireStaff } from '../middleware/staff-auth.js';
 import { jsonBody } from '../middleware/validate.js';
@@ -25,6 +26,8 @@ interface InviteRow {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A grading with no verdict after this long is shown to admins as stuck (a healthy one takes seconds). */
+const STUCK_AFTER_MS = 60_000;
 
 function toInvite(row: InviteRow, now: number): Invite {
   const state = row.revoked_at !== null ? 'revoked' : (row.attempt_status ?? (row.expires_at <= now ? 'expired' : 'pending'));
@@ -44,7 +47,7 @@ function toInvite(row: InviteRow, now: number): Invite {
 
 const INVITE_SELECT = 'SELECT i.*, a.id AS attempt_id, a.status AS attempt_status FROM invites i LEFT JOIN attempts a ON a.invite_id = i.id';
 
-export function adminRoutes({ db, catalog, now, publicUrl, dataDir }: { db: Database; catalog: ChallengeCatalog; now: () => number; publicUrl: string; dataDir: string }) {
+export function adminRoutes({ db, catalog, gradings, now, publicUrl, dataDir }: { db: Database; catalog: ChallengeCatalog; gradings: Gradings; now: () => number; publicUrl: string; dataDir: string }) {
   return new Hono<AppEnv>()
     .use(requireStaff(db, now, 'admin'))
     .get('/challenges', async (c) => {
@@ -121,6 +124,24 @@ export function adminRoutes({ db, catalog, now, publicUrl, dataDir }: { db: Data
       if (!row) throw notFound('that invite');
       const [invite] = await db.query<InviteRow>(`${INVITE_SELECT} WHERE i.id = $1`, [row.id]);
       return c.json({ invite: toInvite(invite!, now()) });
+    })
+    .get('/gradings', async (c) => {
+      const rows = await gradings.troubled(STUCK_AFTER_MS);
+      return c.json({
+        stuckAfterSeconds: STUCK_AFTER_MS / 1000,
+        gradings: rows.map((g) => ({
+          gradingId: g.id,
+          attemptId: g.attempt_id,
+          suite: g.suite,
+          candidateName: g.candidate_name,
+          challengeId: g.challenge_id,
+          state: g.status === 'queued' ? ('stuck' as const) : ('infra_error' as const),
+          createdAt: iso(g.created_at),
+          enqueuedAt: g.enqueued_at === null ? null : iso(g.enqueued_at),
+          finishedAt: g.finished_at === null ? null : iso(g.finished_at),
+          reason: g.summary,
+        })),
+      });
     })
     .get('/users', async (c) => {
       const rows = await db.query<Parameters<typeof toStaffUser>[0]>('SELECT id, email, name, role, disabled FROM users ORDER BY created_at');

@@ -1,9 +1,8 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { GRADE_QUEUE, VERDICT_QUEUE, GradeJobData, type GradingResult } from '@assay/contract';
+import { GRADE_QUEUE, VERDICT_QUEUE, GradeJobData, infraErrorResult, type GradingResult } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
 import type { JobDeliveries } from './job-deliveries.js';
-import { InfraError } from '../sandbox/sandbox-errors.js';
 
 export interface GradeWorkerDeps {
   /** A connection made with `maxRetriesPerRequest: null`, as BullMQ requires for workers. */
@@ -61,7 +60,7 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         // No delivery will follow: say so with an infra_error verdict, or the attempt would wait
         // for one forever. Whatever is not the candidate's result is ours, whatever its class.
-        if (lastAttempt || error instanceof UnrecoverableError) await publish(infraErrorResult(data.data, error instanceof Error ? error : new InfraError(String(error))));
+        if (lastAttempt || error instanceof UnrecoverableError) await publish(infraErrorResult(data.data, error instanceof Error ? error.message : String(error)));
         log({ gradingId, error: String(error), attempt: job.attemptsMade + 1 }, 'grading failed');
         throw error;
       }
@@ -84,22 +83,5 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       await worker.close();
       await verdicts.close();
     },
-  };
-}
-
-function infraErrorResult(job: GradeJobData, error: Error): GradingResult {
-  return {
-    gradingId: job.gradingId,
-    attemptId: job.attemptId,
-    suite: job.suite,
-    language: job.language,
-    contentHash: job.contentHash,
-    verdict: 'infra_error',
-    score: 0,
-    tests: [],
-    log: { text: '', truncated: false, bytes: 0 },
-    summary: `Grading could not run on our side (${error.message}). This is not the candidate's fault; re-grade it.`,
-    durationMs: 0,
-    finishedAt: new Date().toISOString(),
   };
 }

@@ -8,6 +8,7 @@ import { Loading } from '../ui/loading.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useAsync } from '../ui/use-async.js';
 import { CopyLink } from './copy-link.js';
+import { TroubledGradings } from './troubled-gradings.js';
 
 /** Invite candidates, copy their links, follow their state, revoke. */
 export default function InvitesPage() {
@@ -68,6 +69,7 @@ function Invites() {
   return (
     <>
       <h1>Invites</h1>
+      <TroubledGradings />
       <section aria-labelledby="new-invite" className="panel">
         <h2 id="new-invite">Invite a candidate</h2>
         {!challenges.data ? <Loading label="Loading the challenges" /> : null}

@@ -11,7 +11,7 @@ export interface GradeWorkerDeps {
   grade: Grader;
   /** Jobs graded at once by this process. Default 2: on 2 cores the container lifecycle, not the CPU of tests, is the limit. */
   concurrency?: number;
-  /** Job lock in ms (default 30 000); renewed while a job runs, so it is how soon a dead runner's job is re-delivered. */
+  /** Job lock in ms (default 5 000); renewed while a job runs, so it is how soon a dead runner's job is re-delivered. */
   lockDurationMs?: number;
   /** Fences overlapping deliveries of one grading (see job-deliveries.ts). */
   deliveries: Pick<JobDeliveries, 'claim' | 'owns'>;
@@ -26,7 +26,7 @@ export interface GradeWorkerDeps {
  * attempt does not wait forever.
  * Verdicts go to the verdict queue (jobId = gradingId): the runner holds no database credentials.
  */
-export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 30_000, deliveries, log = () => undefined }: GradeWorkerDeps) {
+export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 5_000, deliveries, log = () => undefined }: GradeWorkerDeps) {
   const verdicts = new Queue<GradingResult>(VERDICT_QUEUE, { connection, prefix });
   const publish = (result: GradingResult) =>
     verdicts.add('verdict', result, {
@@ -70,8 +70,11 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       prefix,
       concurrency,
       lockDuration: lockDurationMs,
-      stalledInterval: lockDurationMs,
-      // A job whose runner died twice is failed rather than handed to a third.
+      // Lapsed locks are looked for every second, so a dead runner's job is back within about
+      // lockDurationMs + 1 s.
+      stalledInterval: Math.min(1_000, lockDurationMs),
+      // A job whose runner died three times is failed rather than handed to a fourth: the API
+      // then records its infra_error verdict (a job that kills its runner is not retried for ever).
       maxStalledCount: 2,
     },
   );

@@ -38,7 +38,9 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
   const owner = { instanceId: instanceIdOf(config.REDIS_URL, prefix), runnerId: config.RUNNER_ID };
   const heartbeat = createRunnerHeartbeat({ redis, prefix, runnerId: config.RUNNER_ID });
   await heartbeat.start();
-  const janitor = createJanitor({ docker, instanceId: owner.instanceId, isRunnerAlive: heartbeat.isAlive });
+  // This runner is alive whatever Redis says (a Redis restart loses every heartbeat until the next beat).
+  const isRunnerAlive = async (id: string) => id === config.RUNNER_ID || (await heartbeat.isAlive(id));
+  const janitor = createJanitor({ docker, instanceId: owner.instanceId, isRunnerAlive, graceMs: config.RUNNER_JANITOR_GRACE_MS });
   const swept = await janitor.sweep();
   if (swept.length) logger.info({ removed: swept.length }, 'removed sandboxes left by runners that are gone');
 

@@ -26,6 +26,8 @@ export const RunnerConfig = z.object({
   RUNNER_LOCK_MS: z.coerce.number().int().min(1_000).default(5_000),
   /** How often the janitor looks for leftover sandboxes and the pool replaces warm ones that waited too long. */
   RUNNER_JANITOR_MS: z.coerce.number().int().min(200).default(30_000),
+  /** A sandbox of a dead runner of this instance younger than this is spared (tools grade without a heartbeat). */
+  RUNNER_JANITOR_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Sandbox images to use instead of the ones `npm run images` builds (a registry deployment). */
   ASSAY_IMAGE_NODE: z.string().optional(),
   ASSAY_IMAGE_PYTHON: z.string().optional(),

@@ -1,7 +1,7 @@
 import { infraErrorResult, type GradeJobData, type GradingResult, type Suite, type SubmittedFile } from '@assay/contract';
 import type { AttemptRow } from '../app-env.js';
 import type { Database, Queryable } from '../db/database.js';
-import type { GradeQueue } from '../queue/grade-queue.js';
+import type { GradeJobState, GradeQueue } from '../queue/grade-queue.js';
 import { newId } from '../tokens.js';
 
 interface GradingRow {
@@ -28,9 +28,9 @@ export interface TroubledGrading {
 }
 
 /** What the queue said when it gave up on a job, in words an admin can act on. */
-function failureReason(reason: string, attempts: number): string {
-  if (/stalled more than allowable limit/i.test(reason)) return `the runner holding it stopped (killed or cut off) ${attempts + 1} times; the queue gave up on it`;
-  return `its last of ${attempts} attempts failed: ${reason}`;
+function failureReason(job: Extract<GradeJobState, { state: 'failed' }>): string {
+  if (/stalled more than allowable limit/i.test(job.reason)) return `the runner holding it stopped (killed or cut off) ${job.stalls} times; the queue gave up on it`;
+  return `its last of ${job.attempts} attempts failed: ${job.reason}`;
 }
 
 /**
@@ -137,7 +137,7 @@ export function createGradings({ db, queue, challengeIdOf, now }: { db: Database
      */
     async settleIfGivenUp(gradingId: string): Promise<boolean> {
       const job = await queue.stateOf(gradingId);
-      return job.state === 'failed' && this.recordInfraError(gradingId, failureReason(job.reason, job.attempts));
+      return job.state === 'failed' && this.recordInfraError(gradingId, failureReason(job));
     },
     /**
      * Looks at every grading enqueued more than `olderThanMs` ago that still has no verdict:
@@ -153,7 +153,7 @@ export function createGradings({ db, queue, challengeIdOf, now }: { db: Database
         if (job.state === 'missing') {
           await enqueue(row);
           requeued += 1;
-        } else if (job.state === 'failed' && (await this.recordInfraError(row.id, failureReason(job.reason, job.attempts)))) {
+        } else if (job.state === 'failed' && (await this.recordInfraError(row.id, failureReason(job)))) {
           ended += 1;
         }
       }

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { GRADE_QUEUE, type GradeJobData } from '@assay/contract';
 
 /** Where a grading's job is in the queue; `missing` when Redis has no such job (lost, or never added). */
-export type GradeJobState = { state: 'missing' | 'pending' | 'completed' } | { state: 'failed'; reason: string; attempts: number };
+export type GradeJobState = { state: 'missing' | 'pending' | 'completed' } | { state: 'failed'; reason: string; attempts: number; stalls: number };
 
 export interface GradeQueue {
   /** Adds a grading; the job id is the grading id, so adding one twice runs it once. Rejects at once when Redis is unreachable. */
@@ -61,7 +61,7 @@ export function createGradeQueue({ connection, prefix }: { connection: Redis; pr
         if (!job) return { state: 'missing' };
         const state = await job.getState();
         if (state === 'completed') return { state: 'completed' };
-        if (state === 'failed') return { state: 'failed', reason: job.failedReason ?? 'unknown', attempts: job.attemptsMade };
+        if (state === 'failed') return { state: 'failed', reason: job.failedReason ?? 'unknown', attempts: job.attemptsMade, stalls: job.stalledCounter };
         if (state === 'unknown') return { state: 'missing' };
         return { state: 'pending' };
       }),

@@ -28,12 +28,12 @@ describe('sandboxFate', () => {
     expect(fate({ ageMs: 61_000 })).toBe('remove-if-owner-dead');
   });
 
-  it('removes its own sandboxes that ended (after the grace), never started, or outlived the max age', () => {
+  it('removes its own sandboxes that ended (after the grace) or outlived the max age; a never-started one is its live owner\'s', () => {
     expect(fate({ state: 'ended', endedForMs: 5_000 })).toBe('keep');
     expect(fate({ state: 'ended', endedForMs: 11_000 })).toBe('remove');
     expect(fate({ state: 'ended', endedForMs: undefined })).toBe('keep');
     expect(fate({ state: 'never-started', ageMs: 30_000 })).toBe('keep');
-    expect(fate({ state: 'never-started', ageMs: 61_000 })).toBe('remove');
+    expect(fate({ state: 'never-started', ageMs: 61_000 })).toBe('remove-if-owner-dead');
     expect(fate({ ageMs: 3600_001 })).toBe('remove');
   });
 });

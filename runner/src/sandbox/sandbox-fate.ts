@@ -3,7 +3,7 @@
  * instances (a `npm start`, the test suite's runners, a second deployment) can share one Docker
  * engine, and a janitor can only check liveness in its own instance's Redis. So:
  * - a sandbox of its own instance: removed once it ended (after a short grace, its runner may
- *   be inspecting it), once past the hard maximum age, or once its runner's heartbeat is gone
+ *   be inspecting it), once past the hard maximum age, or (running or never started) once its runner's heartbeat is gone
  *   (after a grace for young containers: tools grade without a heartbeat, a first heartbeat may
  *   not be written yet); otherwise its runner decides;
  * - another instance's sandbox: left alone unless provably orphaned, i.e. older than twice the
@@ -39,7 +39,8 @@ export function sandboxFate(sandbox: SandboxFacts, policy: FatePolicy): SandboxF
   if (sandbox.ageMs > policy.maxAgeMs) return 'remove';
   if (sandbox.state === 'ended') return sandbox.endedForMs !== undefined && sandbox.endedForMs > policy.endedGraceMs ? 'remove' : 'keep';
   if (sandbox.ageMs < policy.graceMs) return 'keep';
-  return sandbox.state === 'never-started' ? 'remove' : 'remove-if-owner-dead';
+  // A live runner may be about to start a created container (the pool creates, then starts).
+  return 'remove-if-owner-dead';
 }
 
 /** Defaults: warm sandboxes are recycled after 20 min, so 1 h is far beyond any live one. */

@@ -103,7 +103,8 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
       }
       const files = (await attempts.savedFiles(attempt.id)).filter((f) => f.path !== DESIGN_DOC_PATH);
       const runId = await db.transaction((tx) => gradings.create(tx, attempt, 'public', attempt.content_hash, files));
-      void gradings.drain();
+      // Awaited (it fails fast when Redis is down), so the queue's depth counts this run for the next request's back-pressure.
+      await gradings.drain();
       return c.json({ runId, status: 'queued', result: null }, 202);
     })
     .get('/runs/:id', async (c) => {

@@ -31,14 +31,15 @@ export async function lifecycleCeiling(challenge: Challenge, images: Record<'nod
   const language: Language = 'typescript';
   const limits = challenge.manifest.limits;
   const code = { language, entry: challenge.manifest.entry[language]!, files: assembleSubmission(challenge, language, challenge.trusted.reference[language]!), interface: challenge.manifest.interface };
-  const bareSpec = sandboxSpec(images.node, 'node', SandboxLimits.parse({}), 'bench-ceiling');
+  const owner = { instanceId: 'bench-ceiling', runnerId: 'bench-ceiling' };
+  const bareSpec = sandboxSpec(images.node, 'node', SandboxLimits.parse({}), owner);
   const bare = async () => {
     const container = await docker.createContainer(bareSpec);
     await container.start();
     await container.remove({ force: true });
   };
   const loaded = async () => {
-    const agent = await startDockerAgent(docker, images[runtimeOf(language)], runtimeOf(language), limits, 'bench-ceiling');
+    const agent = await startDockerAgent(docker, images[runtimeOf(language)], runtimeOf(language), limits, owner);
     const session = await openSession(agent, limits, code);
     if (session.load.kind !== 'loaded') throw new Error(`the reference did not load in a sandbox: ${JSON.stringify(session.load)}`);
     await session.close();

@@ -34,7 +34,7 @@ export async function noisyNeighbourBenchmark(
 ): Promise<NoisyNeighbourFigures> {
   const docker = new Docker();
   const runnerId = `bench-neighbour-${randomBytes(4).toString('hex')}`;
-  const sandboxes = createDockerSandboxes({ docker, images, runnerId, poolSize: 2 });
+  const sandboxes = createDockerSandboxes({ docker, images, owner: { instanceId: runnerId, runnerId }, poolSize: 2 });
   const grade = createGrader({ catalog, sandboxes, referenceTimer: createReferenceTimer({ openReference }) });
   const honest = challenge.trusted.reference.javascript!;
   const entry = challenge.manifest.entry.javascript!;

@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps) {
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
-  app.route('/api/admin', adminRoutes({ db, catalog, invites: deps.invites, now, dataDir: deps.dataDir }));
+  app.route('/api/admin', adminRoutes({ db, catalog, invites: deps.invites, gradings: deps.gradings, now, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
   app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, recordingLimits: deps.recordingLimits, now }));
   app.all('/api/*', () => {

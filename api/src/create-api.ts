@@ -27,6 +27,7 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   // The API looks at the challenge folders at most every 2 s; see createChallengeCatalog.
   const catalog = options.catalog ?? createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR, recheckAfterMs: 2_000 });
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', () => undefined); // Redis down: queue calls fail fast and say so; ioredis reconnects by itself
   const queue = createGradeQueue({ connection: redis, prefix: config.ASSAY_QUEUE_PREFIX });
   const challengeIdOf = async (attemptId: string) =>
     (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;

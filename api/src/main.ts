@@ -1,16 +1,18 @@
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { ensureFirstAdmin } from './auth/first-admin.js';
+import { watchGivenUpGradings } from './background/given-up-gradings.js';
 import { createVerdictConsumer } from './background/verdict-consumer.js';
 import { every } from './background/periodic.js';
 import { apiConfigFromEnv } from './config.js';
 import { createApi } from './create-api.js';
 
 const logger = pino({ name: 'assay-api' });
-/** How often open attempts past their deadline are submitted, and stale gradings re-enqueued. */
+/** How often open attempts past their deadline are submitted, the grading outbox drained, and gradings reconciled with the queue. */
 const SWEEP_MS = 5_000;
+const DRAIN_MS = 2_000;
 const RECONCILE_MS = 15_000;
-const RECONCILE_AFTER_MS = 30_000;
+const RECONCILE_AFTER_MS = 10_000;
 
 try {
   const config = apiConfigFromEnv();
@@ -29,10 +31,18 @@ try {
       logger.info({ attemptId: id }, 'time ran out: submitted the last saved files');
     }
   }, (error) => logger.warn({ error: String(error) }, 'deadline sweep failed'));
-  const reconciler = every(RECONCILE_MS, async () => {
-    const requeued = await api.gradings.reconcile(RECONCILE_AFTER_MS);
-    if (requeued) logger.warn({ requeued }, 're-enqueued gradings that had no verdict yet');
-  }, (error) => logger.warn({ error: String(error) }, 'reconcile failed'));
+  const givenUp = watchGivenUpGradings({ connection: api.redis.duplicate({ maxRetriesPerRequest: null }), prefix: config.ASSAY_QUEUE_PREFIX, gradings: api.gradings, log: (entry, message) => logger.warn(entry, message) });
+  const reconcile = async (olderThanMs: number) => {
+    const drained = await api.gradings.drain();
+    const { requeued, ended } = await api.gradings.reconcile(olderThanMs);
+    if (drained || requeued || ended) logger.warn({ drained, requeued, ended }, 'gradings enqueued from the outbox, re-enqueued after a lost job, or ended as infra_error');
+  };
+  const onReconcileError = (error: unknown) => logger.warn({ error: String(error) }, 'reconcile failed');
+  // At once on start and whenever Redis is back (it may have lost every job), then periodically.
+  void reconcile(0).catch(onReconcileError);
+  api.redis.on('ready', () => void reconcile(0).catch(onReconcileError));
+  const drainer = every(DRAIN_MS, () => api.gradings.drain(), onReconcileError);
+  const reconciler = every(RECONCILE_MS, () => reconcile(RECONCILE_AFTER_MS), onReconcileError);
 
   const server = serve({
     fetch: (request, env) => api.app.fetch(request, env),
@@ -46,7 +56,7 @@ try {
     if (stopping) return;
     stopping = true;
     server.close();
-    await Promise.all([sweeper.stop(), reconciler.stop(), verdicts.close()]);
+    await Promise.all([sweeper.stop(), drainer.stop(), reconciler.stop(), verdicts.close(), givenUp.close()]);
     await api.close();
     process.exit(0);
   };

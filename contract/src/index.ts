@@ -3,6 +3,7 @@ export * from './submitted-file.js';
 export * from './grading.js';
 export * from './text-caps.js';
 export * from './grade-job.js';
+export * from './infra-error-result.js';
 export * from './challenge-manifest.js';
 export * from './recording.js';
 export * from './http/index.js';

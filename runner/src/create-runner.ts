@@ -8,6 +8,7 @@ import { createReferenceTimer } from './harness/reference-timer.js';
 import { imageTag } from './images/image-tag.js';
 import { createDockerSandboxes } from './sandbox/docker-sandboxes.js';
 import { assertUsableEngine } from './sandbox/engine-check.js';
+import { instanceIdOf } from './sandbox/instance-id.js';
 import { createJanitor } from './sandbox/janitor.js';
 import { runtimeOf, type Runtime } from './sandbox/runtime.js';
 import type { RunnerConfig } from './runner-config.js';
@@ -15,7 +16,8 @@ import { createGradeWorker } from './worker/create-grade-worker.js';
 import { createJobDeliveries } from './worker/job-deliveries.js';
 import { createRunnerHeartbeat } from './worker/runner-heartbeat.js';
 
-const JANITOR_INTERVAL_MS = 30_000;
+/** Redis calls at shutdown wait no longer than this: during an outage they would wait for ever. */
+const SHUTDOWN_CALL_MS = 1_000;
 
 /**
  * Wires a runner: checks the engine and images, sweeps leftovers, warms the pool for every
@@ -33,19 +35,20 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
 
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const prefix = config.ASSAY_QUEUE_PREFIX;
+  const owner = { instanceId: instanceIdOf(config.REDIS_URL, prefix), runnerId: config.RUNNER_ID };
   const heartbeat = createRunnerHeartbeat({ redis, prefix, runnerId: config.RUNNER_ID });
   await heartbeat.start();
-  const janitor = createJanitor({ docker, isRunnerAlive: heartbeat.isAlive });
+  // This runner is alive whatever Redis says (a Redis restart loses every heartbeat until the next beat).
+  const isRunnerAlive = async (id: string) => id === config.RUNNER_ID || (await heartbeat.isAlive(id));
+  const janitor = createJanitor({ docker, instanceId: owner.instanceId, isRunnerAlive, graceMs: config.RUNNER_JANITOR_GRACE_MS });
   const swept = await janitor.sweep();
   if (swept.length) logger.info({ removed: swept.length }, 'removed sandboxes left by runners that are gone');
-  const janitorTimer = setInterval(() => void janitor.sweep().catch((error) => logger.warn({ error: String(error) }, 'janitor sweep failed')), JANITOR_INTERVAL_MS);
-  janitorTimer.unref();
 
   const deliveries = createJobDeliveries({ redis, docker, prefix });
   const sandboxes = createDockerSandboxes({
     docker,
     images,
-    runnerId: config.RUNNER_ID,
+    owner,
     poolSize: config.RUNNER_POOL_SIZE,
     onContainer: (gradingId, containerId) => deliveries.record(gradingId, containerId),
     onError: (error) => logger.warn({ error: String(error) }, 'could not start a warm sandbox'),
@@ -57,6 +60,12 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
     for (const runtime of new Set(manifest.languages.map(runtimeOf))) sandboxes.warm(runtime, manifest.limits);
   }
 
+  const janitorTimer = setInterval(() => {
+    sandboxes.recycle();
+    void janitor.sweep().catch((error) => logger.warn({ error: String(error) }, 'janitor sweep failed'));
+  }, config.RUNNER_JANITOR_MS);
+  janitorTimer.unref();
+
   const grade = createGrader({ catalog, sandboxes, referenceTimer: createReferenceTimer({ openReference }) });
   const gradeWorker = createGradeWorker({
     connection: redis,
@@ -67,7 +76,7 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
     deliveries,
     log: (entry, message) => logger.info(entry, message),
   });
-  logger.info({ runnerId: config.RUNNER_ID, concurrency: config.RUNNER_CONCURRENCY, pool: config.RUNNER_POOL_SIZE, images }, 'runner ready');
+  logger.info({ runnerId: config.RUNNER_ID, instanceId: owner.instanceId, concurrency: config.RUNNER_CONCURRENCY, pool: config.RUNNER_POOL_SIZE, images }, 'runner ready');
 
   return {
     runnerId: config.RUNNER_ID,
@@ -83,7 +92,8 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
       }
       await sandboxes.close();
       await janitor.removeOwnedBy(config.RUNNER_ID);
-      await heartbeat.stop();
+      // Bounded: while Redis is down the heartbeat's removal would wait for it for ever (its key expires anyway).
+      await Promise.race([heartbeat.stop(), new Promise((resolve) => setTimeout(resolve, SHUTDOWN_CALL_MS).unref())]);
       redis.disconnect();
     },
   };

@@ -8,5 +8,7 @@ export { buildImages } from './images/build-images.js';
 export { imageTag } from './images/image-tag.js';
 export { createDockerSandboxes } from './sandbox/docker-sandboxes.js';
 export { createJanitor } from './sandbox/janitor.js';
-export { sandboxSpec, SANDBOX_LABEL, RUNNER_LABEL } from './sandbox/sandbox-spec.js';
+export { sandboxSpec, SANDBOX_LABEL, INSTANCE_LABEL, RUNNER_LABEL, type SandboxOwner } from './sandbox/sandbox-spec.js';
+export { instanceIdOf } from './sandbox/instance-id.js';
+export { sandboxFate } from './sandbox/sandbox-fate.js';
 export { createGradeWorker } from './worker/create-grade-worker.js';

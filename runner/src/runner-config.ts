@@ -19,15 +19,19 @@ export const RunnerConfig = z.object({
   /** Warm sandboxes kept per runtime and limit set (0 = every run starts a container cold). */
   RUNNER_POOL_SIZE: z.coerce.number().int().min(0).max(32).default(2),
   RUNNER_ID: z.string().regex(/^[A-Za-z0-9._-]+$/).default(`${hostname()}-${process.pid}`),
-  /** How long SIGTERM waits for jobs in progress before giving up on them (they will be re-delivered). */
   /**
-   * BullMQ job lock. The worker renews it while a job runs, so it bounds how soon a job held by
-   * a dead runner is re-delivered, not how long a job may take.
+   * BullMQ job lock. The worker renews it while a job runs (every half of it), so it bounds how
+   * soon a job held by a dead runner is re-delivered, not how long a job may take.
    */
-  RUNNER_LOCK_MS: z.coerce.number().int().min(1_000).default(30_000),
+  RUNNER_LOCK_MS: z.coerce.number().int().min(1_000).default(5_000),
+  /** How often the janitor looks for leftover sandboxes and the pool replaces warm ones that waited too long. */
+  RUNNER_JANITOR_MS: z.coerce.number().int().min(200).default(30_000),
+  /** A sandbox of a dead runner of this instance younger than this is spared (tools grade without a heartbeat). */
+  RUNNER_JANITOR_GRACE_MS: z.coerce.number().int().min(0).default(60_000),
   /** Sandbox images to use instead of the ones `npm run images` builds (a registry deployment). */
   ASSAY_IMAGE_NODE: z.string().optional(),
   ASSAY_IMAGE_PYTHON: z.string().optional(),
+  /** How long SIGTERM waits for jobs in progress before giving up on them (they will be re-delivered). */
   RUNNER_SHUTDOWN_MS: z.coerce.number().int().min(0).default(30_000),
 });
 export type RunnerConfig = z.infer<typeof RunnerConfig>;

@@ -138,3 +138,24 @@ test('the countdown warns, and at zero the last state is submitted', async () =>
   // Monaco's own animation timers read performance entries that the fake clock does not make.
   expect(unexpectedErrors(pageErrors).filter((e) => !e.includes("reading 'duration'"))).toEqual([]);
 });
+
+test("a submit whose answer is lost after the server stored it: the page asks and shows it submitted, not 'offline'", async () => {
+  const { invite } = await candidateFlow(platform.baseUrl, staff).invite('rate-limiter', ['typescript']);
+  const { page } = await openPage(browser);
+  await page.goto(`${platform.baseUrl}/i/${invite.token}`);
+  await page.getByLabel(/I understand what is recorded/).check();
+  await page.getByRole('button', { name: /Start the/ }).click();
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
+  // The request reaches the API and commits; the answer never reaches the page (the API died, the network dropped).
+  let reached = false;
+  await page.route('**/api/candidate/submit', async (route) => {
+    await route.fetch();
+    reached = true;
+    await route.abort('connectionreset');
+  });
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Submit now' }).click();
+  await page.getByRole('heading', { name: /Submitted/ }).waitFor({ timeout: 30_000 });
+  expect(reached).toBe(true);
+  expect(await page.getByText(/offline|already submitted/i).count()).toBe(0);
+});

@@ -10,6 +10,7 @@ import type { GradeJobData, Language } from '@assay/contract';
 import { createRunner } from '../../runner/src/create-runner.js';
 import { loadTestCases } from '../../runner/src/harness/test-case.js';
 import { runnerConfigFromEnv } from '../../runner/src/runner-config.js';
+import { instanceIdOf } from '../../runner/src/sandbox/instance-id.js';
 import { createJanitor } from '../../runner/src/sandbox/janitor.js';
 import { createRunnerHeartbeat } from '../../runner/src/worker/runner-heartbeat.js';
 import { buildImages } from '../../runner/src/images/build-images.js';
@@ -106,8 +107,9 @@ describe('a runner killed mid-job', () => {
 
     const redis = new Redis({ maxRetriesPerRequest: null });
     const heartbeat = createRunnerHeartbeat({ redis, prefix, runnerId: 'observer' });
-    const janitor = createJanitor({ docker, isRunnerAlive: heartbeat.isAlive, graceMs: 0 });
-    // Its heartbeat key expires within 15 s; until then the janitor must spare it.
+    const janitor = createJanitor({ docker, instanceId: instanceIdOf(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', prefix), isRunnerAlive: heartbeat.isAlive, graceMs: 0 });
+    // Its heartbeat key expires within 15 s; until then the janitor must spare it. Only this
+    // test's instance is judged by liveness: nothing else on the engine is touched.
     await waitFor(async () => (await janitor.sweep(), (await mine()).length === 0), 30_000, () => 'the janitor left containers');
     redis.disconnect();
 

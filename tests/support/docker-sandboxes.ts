@@ -7,7 +7,8 @@ export async function testSandboxes(name: string, poolSize = 0) {
   const docker = new Docker();
   const images = await buildImages();
   const runnerId = `test-${name}-${process.pid}`;
-  const sandboxes = createDockerSandboxes({ docker, images, runnerId, poolSize });
+  // An instance of its own: no platform's janitor on this engine counts these as its own.
+  const sandboxes = createDockerSandboxes({ docker, images, owner: { instanceId: runnerId, runnerId }, poolSize });
   return {
     docker,
     images,

@@ -89,7 +89,9 @@ export function createAttempts({ db, gradings, events, now }: { db: Database; gr
         return { gradingId, submittedAt, created: true };
       });
       if (outcome.created) {
-        await gradings.enqueue(outcome.gradingId);
+        // The grading is committed; the answer does not wait for the queue (Redis may be down:
+        // then the outbox enqueues it once Redis is back).
+        void gradings.drain();
         await events.compact(attemptId);
       }
       return { gradingId: outcome.gradingId, submittedAt: outcome.submittedAt };

@@ -1,36 +1,95 @@
-import type { GradeJobData, GradingResult, Suite, SubmittedFile } from '@assay/contract';
+import { infraErrorResult, type GradeJobData, type GradingResult, type Suite, type SubmittedFile } from '@assay/contract';
 import type { AttemptRow } from '../app-env.js';
 import type { Database, Queryable } from '../db/database.js';
-import type { GradeQueue } from '../queue/grade-queue.js';
+import type { GradeJobState, GradeQueue } from '../queue/grade-queue.js';
 import { newId } from '../tokens.js';
+
+interface GradingRow {
+  id: string;
+  attempt_id: string;
+  suite: Suite;
+  content_hash: string;
+  files: SubmittedFile[];
+  language: GradeJobData['language'];
+}
+
+/** A grading an admin should look at: waiting long for a verdict, or ended in `infra_error`. */
+export interface TroubledGrading {
+  id: string;
+  attempt_id: string;
+  suite: Suite;
+  status: 'queued' | 'done';
+  created_at: number;
+  enqueued_at: number | null;
+  finished_at: number | null;
+  summary: string | null;
+  candidate_name: string;
+  challenge_id: string;
+}
+
+/** What the queue said when it gave up on a job, in words an admin can act on. */
+function failureReason(job: Extract<GradeJobState, { state: 'failed' }>): string {
+  if (/stalled more than allowable limit/i.test(job.reason)) return `the runner holding it stopped (killed or cut off) ${job.stalls} times; the queue gave up on it`;
+  return `its last of ${job.attempts} attempts failed: ${job.reason}`;
+}
 
 /**
  * Gradings: the database is the source of truth, the queue only transport. A grading row is
- * written first; enqueueing may fail (Redis down) and the reconciler enqueues it again later.
- * A verdict is written once per grading, whatever the queue delivers.
+ * written in the caller's transaction with `enqueued_at` unset: that row is the outbox. It is
+ * enqueued right after the commit (`drain`), on start, and whenever Redis comes back; a grading
+ * whose job the queue lost is enqueued again, and one whose job the queue gave up on ends in an
+ * `infra_error` verdict (`reconcile`). A verdict is written once per grading, whatever the
+ * queue delivers, so every attempt ends in exactly one verdict.
  */
 export function createGradings({ db, queue, challengeIdOf, now }: { db: Database; queue: GradeQueue; challengeIdOf: (attemptId: string) => Promise<string>; now: () => number }) {
-  async function enqueue(id: string): Promise<void> {
-    const [row] = await db.query<{ id: string; attempt_id: string; suite: Suite; content_hash: string; files: SubmittedFile[]; language: string }>(
-      'SELECT g.id, g.attempt_id, g.suite, g.content_hash, g.files, a.language FROM gradings g JOIN attempts a ON a.id = g.attempt_id WHERE g.id = $1',
-      [id],
-    );
-    if (!row) return;
-    const job: GradeJobData = {
+  const rowsSql = 'SELECT g.id, g.attempt_id, g.suite, g.content_hash, g.files, a.language FROM gradings g JOIN attempts a ON a.id = g.attempt_id';
+
+  async function enqueue(row: GradingRow): Promise<void> {
+    await queue.enqueue({
       gradingId: row.id,
       attemptId: row.attempt_id,
       challengeId: await challengeIdOf(row.attempt_id),
       contentHash: row.content_hash,
-      language: row.language as GradeJobData['language'],
+      language: row.language,
       suite: row.suite,
       files: row.files,
-    };
-    await queue.enqueue(job);
-    await db.query('UPDATE gradings SET enqueued_at = $2 WHERE id = $1', [id, now()]);
+    });
+    await db.query('UPDATE gradings SET enqueued_at = $2 WHERE id = $1', [row.id, now()]);
+  }
+
+  /**
+   * Writes a verdict once: only a queued grading becomes done, so a verdict delivered twice,
+   * or a stale one after a re-grade, changes nothing. Returns whether this call wrote it.
+   */
+  async function recordVerdict(result: GradingResult): Promise<boolean> {
+    return db.transaction(async (tx) => {
+      const [grading] = await tx.query<{ attempt_id: string; suite: Suite }>(
+        "UPDATE gradings SET status = 'done', finished_at = $2, verdict = $3, score = $4, result = $5::jsonb WHERE id = $1 AND status = 'queued' RETURNING attempt_id, suite",
+        [result.gradingId, now(), result.verdict, result.score, JSON.stringify(result)],
+      );
+      if (!grading) return false;
+      if (grading.suite === 'hidden') {
+        await tx.query("UPDATE attempts SET status = 'graded', verdict = $2, score = $3 WHERE id = $1", [grading.attempt_id, result.verdict, result.score]);
+      }
+      return true;
+    });
+  }
+
+  let draining: Promise<number> | undefined;
+  let drainAgain = false;
+  /** Enqueues every grading of the outbox, oldest first; stops at the first failure (Redis is down: the next drain goes on). */
+  async function drainOnce(): Promise<number> {
+    const rows = await db.query<GradingRow>(`${rowsSql} WHERE g.status = 'queued' AND g.enqueued_at IS NULL ORDER BY g.created_at LIMIT 500`);
+    let enqueued = 0;
+    for (const row of rows) {
+      if (!(await enqueue(row).then(() => true, () => false))) break;
+      enqueued += 1;
+    }
+    return enqueued;
   }
 
   return {
-    /** Records a grading of `files` inside the caller's transaction; enqueue it after commit. */
+    /** Records a grading of `files` inside the caller's transaction; `drain()` after the commit enqueues it. */
     async create(tx: Queryable, attempt: Pick<AttemptRow, 'id'>, suite: Suite, contentHash: string, files: SubmittedFile[]): Promise<string> {
       const id = newId(suite === 'hidden' ? 'grd' : 'run');
       await tx.query('INSERT INTO gradings (id, attempt_id, suite, status, content_hash, files, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)', [
@@ -44,39 +103,71 @@ export function createGradings({ db, queue, challengeIdOf, now }: { db: Database
       ]);
       return id;
     },
-    /** Enqueues a grading; a failure is left to the reconciler (the row stays queued). */
-    async enqueue(id: string): Promise<boolean> {
-      return enqueue(id).then(
-        () => true,
-        () => false,
-      );
+    /**
+     * Enqueues the outbox (gradings committed but not yet on the queue). Never rejects: what
+     * it could not enqueue (Redis or the database unreachable) stays in the outbox for the next
+     * drain (on start, when Redis is back, and every few seconds). Concurrent calls share one
+     * pass, plus one more if asked during it, so a caller's own grading is in it.
+     */
+    drain(): Promise<number> {
+      if (draining) {
+        drainAgain = true;
+        return draining;
+      }
+      draining = (async () => {
+        let total = 0;
+        do {
+          drainAgain = false;
+          total += await drainOnce().catch(() => 0);
+        } while (drainAgain);
+        return total;
+      })().finally(() => (draining = undefined));
+      return draining;
+    },
+    recordVerdict,
+    /** Ends a grading with an `infra_error` verdict saying why (once, like any verdict). */
+    async recordInfraError(gradingId: string, reason: string): Promise<boolean> {
+      const [row] = await db.query<GradingRow>(`${rowsSql} WHERE g.id = $1`, [gradingId]);
+      if (!row) return false;
+      return recordVerdict(infraErrorResult({ gradingId: row.id, attemptId: row.attempt_id, suite: row.suite, language: row.language, contentHash: row.content_hash }, reason, new Date(now())));
     },
     /**
-     * Writes a verdict once: only a queued grading becomes done, so a verdict delivered twice,
-     * or a stale one after a re-grade, changes nothing. Returns whether this call wrote it.
+     * If the queue gave up on this grading's job (attempts spent, or its runner kept dying), records
+     * the `infra_error` verdict no runner will publish. Returns whether it wrote one.
      */
-    async recordVerdict(result: GradingResult): Promise<boolean> {
-      return db.transaction(async (tx) => {
-        const [grading] = await tx.query<{ attempt_id: string; suite: Suite }>(
-          "UPDATE gradings SET status = 'done', finished_at = $2, verdict = $3, score = $4, result = $5::jsonb WHERE id = $1 AND status = 'queued' RETURNING attempt_id, suite",
-          [result.gradingId, now(), result.verdict, result.score, JSON.stringify(result)],
-        );
-        if (!grading) return false;
-        if (grading.suite === 'hidden') {
-          await tx.query("UPDATE attempts SET status = 'graded', verdict = $2, score = $3 WHERE id = $1", [grading.attempt_id, result.verdict, result.score]);
-        }
-        return true;
-      });
+    async settleIfGivenUp(gradingId: string): Promise<boolean> {
+      const job = await queue.stateOf(gradingId);
+      return job.state === 'failed' && this.recordInfraError(gradingId, failureReason(job));
     },
-    /** Re-enqueues gradings still queued after `olderThanMs`: what a lost Redis or a failed enqueue left behind. */
-    async reconcile(olderThanMs: number): Promise<number> {
-      const stale = await db.query<{ id: string }>(
-        "SELECT id FROM gradings WHERE status = 'queued' AND coalesce(enqueued_at, created_at) < $1 ORDER BY created_at LIMIT 200",
-        [now() - olderThanMs],
-      );
+    /**
+     * Looks at every grading enqueued more than `olderThanMs` ago that still has no verdict:
+     * a job the queue lost (a Redis restart without persistence) is enqueued again, a job the
+     * queue gave up on gets its `infra_error` verdict. Returns how many it re-enqueued and ended.
+     */
+    async reconcile(olderThanMs: number): Promise<{ requeued: number; ended: number }> {
+      const stale = await db.query<GradingRow>(`${rowsSql} WHERE g.status = 'queued' AND g.enqueued_at IS NOT NULL AND g.enqueued_at <= $1 ORDER BY g.created_at LIMIT 500`, [now() - olderThanMs]);
       let requeued = 0;
-      for (const { id } of stale) if (await this.enqueue(id)) requeued += 1;
-      return requeued;
+      let ended = 0;
+      for (const row of stale) {
+        const job = await queue.stateOf(row.id);
+        if (job.state === 'missing') {
+          await enqueue(row);
+          requeued += 1;
+        } else if (job.state === 'failed' && (await this.recordInfraError(row.id, failureReason(job)))) {
+          ended += 1;
+        }
+      }
+      return { requeued, ended };
+    },
+    /** Gradings waiting for a verdict longer than `stuckAfterMs`, and those that ended in `infra_error`, newest first. */
+    async troubled(stuckAfterMs: number, limit = 100): Promise<TroubledGrading[]> {
+      return db.query<TroubledGrading>(
+        `SELECT g.id, g.attempt_id, g.suite, g.status, g.created_at, g.enqueued_at, g.finished_at, g.result->>'summary' AS summary, i.candidate_name, i.challenge_id
+         FROM gradings g JOIN attempts a ON a.id = g.attempt_id JOIN invites i ON i.id = a.invite_id
+         WHERE (g.status = 'queued' AND g.created_at < $1) OR g.verdict = 'infra_error'
+         ORDER BY g.created_at DESC LIMIT $2`,
+        [now() - stuckAfterMs, limit],
+      );
     },
   };
 }

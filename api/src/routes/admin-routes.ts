@@ -4,14 +4,17 @@ import { CreateInviteBody, CreateUserBody, DESIGN_DOC_PATH, Language, SetPasswor
 import type { AppEnv } from '../app-env.js';
 import { createAccounts } from '../auth/accounts.js';
 import type { Database } from '../db/database.js';
+import type { Gradings } from '../grading/gradings.js';
 import { HttpError, notFound } from '../http-error.js';
 import { requireStaff } from '../middleware/staff-auth.js';
 import { jsonBody } from '../middleware/validate.js';
 import type { Invites } from '../invites/invites.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** A grading with no verdict after this long is shown to admins as stuck (a healthy one takes seconds). */
+const STUCK_AFTER_MS = 60_000;
 
-export function adminRoutes({ db, catalog, invites, now, dataDir }: { db: Database; catalog: ChallengeCatalog; invites: Invites; now: () => number; dataDir: string }) {
+export function adminRoutes({ db, catalog, invites, gradings, now, dataDir }: { db: Database; catalog: ChallengeCatalog; invites: Invites; gradings: Gradings; now: () => number; dataDir: string }) {
   const accounts = createAccounts({ db, now });
   return new Hono<AppEnv>()
     .use(requireStaff(db, now, 'admin'))
@@ -64,6 +67,24 @@ export function adminRoutes({ db, catalog, invites, now, dataDir }: { db: Databa
     .get('/invites', async (c) => c.json({ invites: await invites.list() }))
     .post('/invites/:id/reissue', async (c) => c.json({ invite: await invites.reissue(c.req.param('id')) }))
     .post('/invites/:id/revoke', async (c) => c.json({ invite: await invites.revoke(c.req.param('id')) }))
+    .get('/gradings', async (c) => {
+      const rows = await gradings.troubled(STUCK_AFTER_MS);
+      return c.json({
+        stuckAfterSeconds: STUCK_AFTER_MS / 1000,
+        gradings: rows.map((g) => ({
+          gradingId: g.id,
+          attemptId: g.attempt_id,
+          suite: g.suite,
+          candidateName: g.candidate_name,
+          challengeId: g.challenge_id,
+          state: g.status === 'queued' ? ('stuck' as const) : ('infra_error' as const),
+          createdAt: iso(g.created_at),
+          enqueuedAt: g.enqueued_at === null ? null : iso(g.enqueued_at),
+          finishedAt: g.finished_at === null ? null : iso(g.finished_at),
+          reason: g.summary,
+        })),
+      });
+    })
     .get('/users', async (c) => c.json({ users: await accounts.list() }))
     .post('/users', jsonBody(CreateUserBody), async (c) => c.json({ user: await accounts.create(c.req.valid('json')) }, 201))
     .post('/users/:id/disable', async (c) => c.json({ user: await accounts.disable(c.req.param('id'), c.get('staff').id) }))

@@ -100,12 +100,14 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
       );
       if (counts!.pending > 0) throw new HttpError(429, 'run_in_progress', 'your previous test run is still going; wait for its results');
       if (counts!.recent >= RUNS_PER_HOUR) throw new HttpError(429, 'too_many_runs', `you can run the tests ${RUNS_PER_HOUR} times an hour; wait a few minutes`, { 'Retry-After': '120' });
-      if ((await queue.depth()) >= deps.runBackpressureDepth) {
+      // An unreachable queue is no reason to refuse: the run is stored and enqueued when it is back.
+      if ((await queue.depth().catch(() => 0)) >= deps.runBackpressureDepth) {
         throw new HttpError(503, 'busy', 'the graders are busy right now; try the run again in a minute (your work is saved)', { 'Retry-After': '30' });
       }
       const files = (await attempts.savedFiles(attempt.id)).filter((f) => f.path !== DESIGN_DOC_PATH);
       const runId = await db.transaction((tx) => gradings.create(tx, attempt, 'public', attempt.content_hash, files));
-      await gradings.enqueue(runId);
+      // Awaited (it fails fast when Redis is down), so the queue's depth counts this run for the next request's back-pressure.
+      await gradings.drain();
       return c.json({ runId, status: 'queued', result: null }, 202);
     })
     .get('/runs/:id', async (c) => {

@@ -115,9 +115,12 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, reco
       const challenge = await catalog.get(row.challenge_id);
       const files = (await attempts.savedFiles(row.id)).filter((f) => f.path !== DESIGN_DOC_PATH);
       // An explicit re-grade uses the challenge as it is now, and says so in the grading it records.
-      const gradingId = await db.transaction((tx) => gradings.create(tx, row, 'hidden', challenge.contentHash, files));
-      await db.query("UPDATE attempts SET status = 'submitted' WHERE id = $1", [row.id]);
-      await gradings.enqueue(gradingId);
+      // A new grading is a new job id: a job the queue gave up on keeps its id for days.
+      const gradingId = await db.transaction(async (tx) => {
+        await tx.query("UPDATE attempts SET status = 'submitted' WHERE id = $1", [row.id]);
+        return gradings.create(tx, row, 'hidden', challenge.contentHash, files);
+      });
+      void gradings.drain();
       return c.json({ gradingId }, 202);
     })
     .post('/attempts/:id/scores', jsonBody(ScoreBody), async (c) => {

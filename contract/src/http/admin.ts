@@ -43,3 +43,20 @@ export const OneInvite = z.object({ invite: Invite });
 export const NewInvite = z.object({ invite: CreatedInvite });
 export const UserList = z.object({ users: z.array(StaffUser) });
 export const OneUser = z.object({ user: StaffUser });
+
+/** A grading an admin should act on: waiting long for a verdict (`stuck`), or ended in `infra_error` with the reason. */
+export const TroubledGrading = z.object({
+  gradingId: z.string(),
+  attemptId: z.string(),
+  suite: z.enum(['public', 'hidden']),
+  candidateName: z.string(),
+  challengeId: z.string(),
+  state: z.enum(['stuck', 'infra_error']),
+  createdAt: z.string(),
+  enqueuedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  /** Why it ended, for an `infra_error` (e.g. the runner holding it died 3 times). */
+  reason: z.string().nullable(),
+});
+export type TroubledGrading = z.infer<typeof TroubledGrading>;
+export const TroubledGradingList = z.object({ gradings: z.array(TroubledGrading), stuckAfterSeconds: z.number() });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EventBatch } from '../recording.js';
-import { ChallengeList, InviteList, NewInvite, OneInvite, OneUser, UserList } from './admin.js';
+import { ChallengeList, InviteList, NewInvite, OneInvite, OneUser, TroubledGradingList, UserList } from './admin.js';
 import { CandidateAttempt, CandidateStatus, EventsAck, InviteInfo, RunStatus, SaveFilesBody, Saved, StartBody, Started, Submitted } from './candidate.js';
 import { AttemptDetail, AttemptList, EventPage, ScoreDraftView, ScoresView } from './review.js';
 import { CreateInviteBody, CreateUserBody, LoginBody, SaveScoreDraftBody, ScoreBody, SetPasswordBody, StaffUser } from './staff.js';
@@ -58,6 +58,7 @@ export const API_ROUTES = {
   revokeInvite: route({ method: 'POST', path: '/api/admin/invites/:id/revoke', access: 'admin', body: undefined, response: OneInvite }),
   users: route({ method: 'GET', path: '/api/admin/users', access: 'admin', body: undefined, response: UserList }),
   createUser: route({ method: 'POST', path: '/api/admin/users', access: 'admin', body: CreateUserBody, response: OneUser }),
+  troubledGradings: route({ method: 'GET', path: '/api/admin/gradings', access: 'admin', body: undefined, response: TroubledGradingList }),
   disableUser: route({ method: 'POST', path: '/api/admin/users/:id/disable', access: 'admin', body: undefined, response: OneUser }),
   enableUser: route({ method: 'POST', path: '/api/admin/users/:id/enable', access: 'admin', body: undefined, response: OneUser }),
   setPassword: route({ method: 'POST', path: '/api/admin/users/:id/password', access: 'admin', body: SetPasswordBody, response: OneUser }),

@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     const docker = new Docker();
     const images = { node: await imageTag('node'), python: await imageTag('python') };
     await assertUsableEngine(docker, images);
-    sandboxes = createDockerSandboxes({ docker, images, runnerId: `validate-${process.pid}`, poolSize: 1 });
+    sandboxes = createDockerSandboxes({ docker, images, owner: { instanceId: `validate-${process.pid}`, runnerId: `validate-${process.pid}` }, poolSize: 1 });
   }
   const grade = createGrader({ catalog, sandboxes, referenceTimer: createReferenceTimer({ openReference }) });
   let failed = broken;

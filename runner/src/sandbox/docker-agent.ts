@@ -6,7 +6,7 @@ import type { Runtime } from './runtime.js';
 import { containerCpuTime } from './cpu-time.js';
 import { assertNotStoppedByEngine } from './engine-stop.js';
 import { InfraError } from './sandbox-errors.js';
-import { sandboxSpec } from './sandbox-spec.js';
+import { sandboxSpec, type SandboxOwner } from './sandbox-spec.js';
 
 const OOM_EVENT_GRACE_MS = 300;
 
@@ -25,12 +25,12 @@ export async function startDockerAgent(
   image: string,
   runtime: Runtime,
   limits: SandboxLimits,
-  runnerId: string,
+  owner: SandboxOwner,
   { warmUp = true } = {},
 ): Promise<DockerAgent> {
   let container: Docker.Container;
   try {
-    container = await docker.createContainer(sandboxSpec(image, runtime, limits, runnerId, { warmUp }));
+    container = await docker.createContainer(sandboxSpec(image, runtime, limits, owner, { warmUp }));
   } catch (error) {
     throw new InfraError(`could not create a sandbox: ${message(error)}`);
   }

@@ -4,11 +4,12 @@ import type { SandboxProvider } from '../grading/sandbox-provider.js';
 import { startDockerAgent, type DockerAgent } from './docker-agent.js';
 import type { Runtime } from './runtime.js';
 import { createSandboxPool } from './sandbox-pool.js';
+import type { SandboxOwner } from './sandbox-spec.js';
 
 export interface DockerSandboxesDeps {
   docker: Docker;
   images: Record<Runtime, string>;
-  runnerId: string;
+  owner: SandboxOwner;
   /** Warm containers per runtime and limit set (default 2; 0 = always cold). */
   poolSize?: number;
   /** Told which container serves which grading, so a re-delivered job can remove its predecessor's. */
@@ -17,10 +18,10 @@ export interface DockerSandboxesDeps {
 }
 
 /** Candidate code runs here: one fresh hardened container per session, from a warm pool when possible. */
-export function createDockerSandboxes({ docker, images, runnerId, poolSize = 2, onContainer, onError }: DockerSandboxesDeps) {
+export function createDockerSandboxes({ docker, images, owner, poolSize = 2, onContainer, onError }: DockerSandboxesDeps) {
   const pool = createSandboxPool({
     size: poolSize,
-    start: (runtime, limits, use) => startDockerAgent(docker, images[runtime], runtime, limits, runnerId, { warmUp: use === 'pool' }),
+    start: (runtime, limits, use) => startDockerAgent(docker, images[runtime], runtime, limits, owner, { warmUp: use === 'pool' }),
     ...(onError ? { onError } : {}),
   });
   const removals = new Set<Promise<void>>();
@@ -50,13 +51,15 @@ export function createDockerSandboxes({ docker, images, runnerId, poolSize = 2, 
   const settled = async () => {
     while (removals.size) await Promise.all(removals);
   };
-  const provider: SandboxProvider & { warm(runtime: Runtime, limits: SandboxLimits): void; settled(): Promise<void>; close(): Promise<void> } = {
+  const provider: SandboxProvider & { warm(runtime: Runtime, limits: SandboxLimits): void; recycle(): void; settled(): Promise<void>; close(): Promise<void> } = {
     async open(runtime, limits, { gradingId }) {
       const agent = await pool.take(runtime, limits);
       await onContainer?.(gradingId, agent.containerId);
       return removedInBackground(agent);
     },
     warm: (runtime, limits) => pool.warm(runtime, limits),
+    /** Replaces warm sandboxes that waited too long (see SandboxPoolOptions.recycleMs). */
+    recycle: () => pool.recycle(),
     /** Resolves once every sandbox killed so far has been removed. */
     settled,
     async close() {

@@ -1,6 +1,7 @@
 import type { SandboxLimits } from '@assay/contract';
 import type { DockerAgent } from './docker-agent.js';
 import type { Runtime } from './runtime.js';
+import { POOL_RECYCLE_MS } from './sandbox-fate.js';
 import { InfraError } from './sandbox-errors.js';
 
 export interface SandboxPoolOptions {
@@ -8,6 +9,9 @@ export interface SandboxPoolOptions {
   start(runtime: Runtime, limits: SandboxLimits, use: 'pool' | 'now'): Promise<DockerAgent>;
   /** Warm containers kept per (runtime, limits). Default 2; 0 disables the pool (every run starts cold). */
   size?: number;
+  /** A warm container older than this is replaced rather than used (default 20 min), so no live runner's sandbox nears the janitor's maximum age. */
+  recycleMs?: number;
+  now?: () => number;
   onError?(error: unknown): void;
 }
 
@@ -18,8 +22,10 @@ export interface SandboxPoolOptions {
  * pool refills in the background (right away when it ran dry, else once the run's sandbox is
  * gone). Isolation is unchanged: a warm container is a fresh one.
  */
-export function createSandboxPool({ start, size = 2, onError = () => undefined }: SandboxPoolOptions) {
+export function createSandboxPool({ start, size = 2, recycleMs = POOL_RECYCLE_MS, now = Date.now, onError = () => undefined }: SandboxPoolOptions) {
   const warm = new Map<string, DockerAgent[]>();
+  const warmSince = new WeakMap<DockerAgent, number>();
+  const stale = (agent: DockerAgent) => agent.ended || now() - (warmSince.get(agent) ?? 0) > recycleMs;
   const filling = new Map<string, number>();
   const starting = new Set<Promise<unknown>>();
   let closed = false;
@@ -35,7 +41,12 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
     return agent;
   }
 
-  const keyOf = (runtime: Runtime, limits: SandboxLimits) => `${runtime}:${JSON.stringify(limits)}`;
+  const keysOf = new Map<string, [Runtime, SandboxLimits]>();
+  const keyOf = (runtime: Runtime, limits: SandboxLimits) => {
+    const key = `${runtime}:${JSON.stringify(limits)}`;
+    keysOf.set(key, [runtime, limits]);
+    return key;
+  };
 
   function refill(runtime: Runtime, limits: SandboxLimits): void {
     const key = keyOf(runtime, limits);
@@ -47,6 +58,7 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
           (agent) => {
             if (closed) return void agent.kill();
             const list = warm.get(key) ?? [];
+            warmSince.set(agent, now());
             list.push(agent);
             warm.set(key, list);
           },
@@ -64,13 +76,25 @@ export function createSandboxPool({ start, size = 2, onError = () => undefined }
       const list = warm.get(keyOf(runtime, limits)) ?? [];
       let agent: DockerAgent | undefined;
       while ((agent = list.shift())) {
-        if (!agent.ended) break;
+        if (!stale(agent)) break;
+        void agent.kill();
       }
       if (!agent || list.length === 0) refill(runtime, limits);
       // Otherwise the pool refills when this sandbox is gone: starting a container takes the
       // engine ~150 ms of CPU, which on 2 cores slowed the grading in hand by ~60 ms.
       else void agent.exited.then(afterEnd, afterEnd);
       return agent ?? track(start(runtime, limits, 'now'));
+    },
+    /** Replaces warm containers that have waited longer than `recycleMs` (the runner calls this periodically). */
+    recycle(): void {
+      for (const [key, list] of warm) {
+        const old = list.filter(stale);
+        if (old.length === 0) continue;
+        warm.set(key, list.filter((agent) => !old.includes(agent)));
+        for (const agent of old) void agent.kill();
+        const [runtime, limits] = keysOf.get(key)!;
+        refill(runtime, limits);
+      }
     },
     /** Starts warm containers ahead of the first run. */
     warm(runtime: Runtime, limits: SandboxLimits): void {

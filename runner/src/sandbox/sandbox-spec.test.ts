@@ -3,7 +3,7 @@ import { SandboxLimits } from '@assay/contract';
 import { sandboxSpec } from './sandbox-spec.js';
 
 describe('sandboxSpec', () => {
-  const spec = sandboxSpec('assay-sandbox-node:abc', 'node', SandboxLimits.parse({ memoryMb: 256, cpus: 1 }), 'runner-1');
+  const spec = sandboxSpec('assay-sandbox-node:abc', 'node', SandboxLimits.parse({ memoryMb: 256, cpus: 1 }), { instanceId: 'inst-1', runnerId: 'runner-1' });
 
   it('meets the sandbox floor of DESIGN.md', () => {
     expect(spec.HostConfig).toMatchObject({
@@ -31,7 +31,7 @@ describe('sandboxSpec', () => {
     expect(spec.User).toBe('65534:65534');
     expect(spec.Env).toEqual([]);
     expect(spec.NetworkDisabled).toBe(true);
-    expect(spec.Labels).toEqual({ 'dev.assay.sandbox': '1', 'dev.assay.runner': 'runner-1' });
+    expect(spec.Labels).toEqual({ 'dev.assay.sandbox': '1', 'dev.assay.instance': 'inst-1', 'dev.assay.runner': 'runner-1' });
   });
 
   it('gives the work dir a sized tmpfs owned by the sandbox user', () => {

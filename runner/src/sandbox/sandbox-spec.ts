@@ -4,7 +4,15 @@ import { sandboxCommand, type Runtime } from './runtime.js';
 
 /** Label every sandbox carries, so the janitor can find what a crashed runner left behind. */
 export const SANDBOX_LABEL = 'dev.assay.sandbox';
+/** The platform instance (one Redis and queue prefix) whose runner started the sandbox: see sandbox-fate.ts. */
+export const INSTANCE_LABEL = 'dev.assay.instance';
 export const RUNNER_LABEL = 'dev.assay.runner';
+
+/** Who a sandbox belongs to: a runner, within a platform instance. */
+export interface SandboxOwner {
+  instanceId: string;
+  runnerId: string;
+}
 /** The unprivileged uid:gid the agent runs as (nobody:nogroup). */
 export const SANDBOX_USER = '65534:65534';
 
@@ -13,7 +21,7 @@ export const SANDBOX_USER = '65534:65534';
  * challenge manifest it loaded itself; nothing from a job payload reaches it except the
  * runtime, which only selects one of the runner's known images.
  */
-export function sandboxSpec(image: string, runtime: Runtime, limits: SandboxLimits, runnerId: string, { warmUp = true } = {}): Docker.ContainerCreateOptions {
+export function sandboxSpec(image: string, runtime: Runtime, limits: SandboxLimits, owner: SandboxOwner, { warmUp = true } = {}): Docker.ContainerCreateOptions {
   const mb = 1024 * 1024;
   return {
     Image: image,
@@ -21,7 +29,7 @@ export function sandboxSpec(image: string, runtime: Runtime, limits: SandboxLimi
     User: SANDBOX_USER,
     WorkingDir: '/sandbox',
     Env: [],
-    Labels: { [SANDBOX_LABEL]: '1', [RUNNER_LABEL]: runnerId },
+    Labels: { [SANDBOX_LABEL]: '1', [INSTANCE_LABEL]: owner.instanceId, [RUNNER_LABEL]: owner.runnerId },
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,

@@ -1,9 +1,8 @@
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { GRADE_QUEUE, VERDICT_QUEUE, GradeJobData, type GradingResult } from '@assay/contract';
+import { GRADE_QUEUE, VERDICT_QUEUE, GradeJobData, infraErrorResult, type GradingResult } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
 import type { JobDeliveries } from './job-deliveries.js';
-import { InfraError } from '../sandbox/sandbox-errors.js';
 
 export interface GradeWorkerDeps {
   /** A connection made with `maxRetriesPerRequest: null`, as BullMQ requires for workers. */
@@ -12,7 +11,7 @@ export interface GradeWorkerDeps {
   grade: Grader;
   /** Jobs graded at once by this process. Default 2: on 2 cores the container lifecycle, not the CPU of tests, is the limit. */
   concurrency?: number;
-  /** Job lock in ms (default 30 000); renewed while a job runs, so it is how soon a dead runner's job is re-delivered. */
+  /** Job lock in ms (default 5 000); renewed while a job runs, so it is how soon a dead runner's job is re-delivered. */
   lockDurationMs?: number;
   /** Fences overlapping deliveries of one grading (see job-deliveries.ts). */
   deliveries: Pick<JobDeliveries, 'claim' | 'owns'>;
@@ -27,7 +26,7 @@ export interface GradeWorkerDeps {
  * attempt does not wait forever.
  * Verdicts go to the verdict queue (jobId = gradingId): the runner holds no database credentials.
  */
-export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 30_000, deliveries, log = () => undefined }: GradeWorkerDeps) {
+export function createGradeWorker({ connection, prefix, grade, concurrency = 2, lockDurationMs = 5_000, deliveries, log = () => undefined }: GradeWorkerDeps) {
   const verdicts = new Queue<GradingResult>(VERDICT_QUEUE, { connection, prefix });
   const publish = (result: GradingResult) =>
     verdicts.add('verdict', result, {
@@ -61,7 +60,7 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         // No delivery will follow: say so with an infra_error verdict, or the attempt would wait
         // for one forever. Whatever is not the candidate's result is ours, whatever its class.
-        if (lastAttempt || error instanceof UnrecoverableError) await publish(infraErrorResult(data.data, error instanceof Error ? error : new InfraError(String(error))));
+        if (lastAttempt || error instanceof UnrecoverableError) await publish(infraErrorResult(data.data, error instanceof Error ? error.message : String(error)));
         log({ gradingId, error: String(error), attempt: job.attemptsMade + 1 }, 'grading failed');
         throw error;
       }
@@ -71,8 +70,11 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       prefix,
       concurrency,
       lockDuration: lockDurationMs,
-      stalledInterval: lockDurationMs,
-      // A job whose runner died twice is failed rather than handed to a third.
+      // Lapsed locks are looked for every second, so a dead runner's job is back within about
+      // lockDurationMs + 1 s.
+      stalledInterval: Math.min(1_000, lockDurationMs),
+      // A job whose runner died three times is failed rather than handed to a fourth: the API
+      // then records its infra_error verdict (a job that kills its runner is not retried for ever).
       maxStalledCount: 2,
     },
   );
@@ -84,22 +86,5 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       await worker.close();
       await verdicts.close();
     },
-  };
-}
-
-function infraErrorResult(job: GradeJobData, error: Error): GradingResult {
-  return {
-    gradingId: job.gradingId,
-    attemptId: job.attemptId,
-    suite: job.suite,
-    language: job.language,
-    contentHash: job.contentHash,
-    verdict: 'infra_error',
-    score: 0,
-    tests: [],
-    log: { text: '', truncated: false, bytes: 0 },
-    summary: `Grading could not run on our side (${error.message}). This is not the candidate's fault; re-grade it.`,
-    durationMs: 0,
-    finishedAt: new Date().toISOString(),
   };
 }

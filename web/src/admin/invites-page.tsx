@@ -9,6 +9,7 @@ import { StatusBadge } from '../ui/status-badge.js';
 import { useAsync } from '../ui/use-async.js';
 import { InviteForm } from './invite-form.js';
 import { IssuedLink } from './issued-link.js';
+import { TroubledGradings } from './troubled-gradings.js';
 
 /** Invite candidates (by email when the server can send it), follow their state, resend, revoke. */
 export default function InvitesPage() {
@@ -58,6 +59,7 @@ function Invites() {
   return (
     <>
       <h1>Invites</h1>
+      <TroubledGradings />
       <section aria-labelledby="new-invite" className="panel">
         <h2 id="new-invite">Invite a candidate</h2>
         {!challenges.data ? <Loading label="Loading the challenges" /> : null}

@@ -10,6 +10,7 @@ import { FileTree } from './file-tree.js';
 import { RunResults } from './run-results.js';
 import { createServerClock } from './server-clock.js';
 import { SubmitDialog } from './submit-dialog.js';
+import { submittedOnServer } from './submitted-on-server.js';
 import type { Draft } from './candidate-db.js';
 
 export type SaveState = { kind: 'saved' } | { kind: 'saving' } | { kind: 'offline' } | { kind: 'error'; message: string };
@@ -89,6 +90,9 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       if (error instanceof ApiCallError && error.offline) {
         setSaveState({ kind: 'offline' });
         timers.current.save = window.setTimeout(() => void save(), RETRY_MS);
+      } else if (error instanceof ApiCallError && error.code === 'already_submitted') {
+        // A submit went through whose answer this page never got: show what the server has.
+        session.onSubmitted();
       } else setSaveState({ kind: 'error', message: (error as Error).message });
       return false;
     }
@@ -194,7 +198,15 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
     if (!session) return;
     if (!(await save())) throw new Error('your latest changes are not saved yet (you seem to be offline); they are kept in this browser, submit again when you are back online');
     await session.outbox.flush().catch(() => undefined);
-    await apiCall('submit', { token: session.token });
+    try {
+      await apiCall('submit', { token: session.token });
+    } catch (error) {
+      if (!(error instanceof ApiCallError && error.offline)) throw error;
+      // The answer was lost, not necessarily the submit: ask the server what it has.
+      const submitted = await submittedOnServer(session.token);
+      if (submitted === undefined) throw new Error('the server cannot be reached right now; your work is kept in this browser, submit again in a moment');
+      if (!submitted) throw new Error('your submit did not reach the server; your work is kept, submit again');
+    }
     session.onSubmitted();
   }
 

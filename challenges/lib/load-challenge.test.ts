@@ -66,6 +66,18 @@ describe('loadChallenge', () => {
     expect(problem).toMatch(/^demo\/challenge\.yaml:6 timeLimitMinutes: Too big/);
   });
 
+  it('points a misspelt key at its own line and suggests the field meant', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 90\nlimts: { memoryMb: 128 }');
+    await edit(join(dir, 'challenge.yaml'), '      weight: 1', '      wieght: 1');
+    await edit(join(dir, 'challenge.yaml'), '      constructor: []', '      constructor: []\n      flavour: 1');
+    expect(await problemsOf(dir)).toEqual([
+      'demo/challenge.yaml:7 limts: is not a field of challenge.yaml; did you mean "limits"?',
+      'demo/challenge.yaml:12 interface.classes.Solution.flavour: is not a field of interface.classes.Solution; the fields here are constructor, methods',
+      'demo/challenge.yaml:24 tests.categories.correctness.wieght: is not a field of tests.categories.correctness; did you mean "weight"?',
+    ]);
+  });
+
   it('reports every field problem at once', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'kind: coding', 'kind: puzzle');

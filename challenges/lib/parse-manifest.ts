@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import { ChallengeManifest } from '@assay/contract';
 import { ChallengeError, type ChallengeProblem } from './challenge-error.js';
+import { fieldsAt, nearestField } from './manifest-fields.js';
 
 /**
  * Parses challenge.yaml. Every problem names the file, the line and the field, so an author
@@ -19,22 +20,44 @@ export function parseManifest(text: string, file: string): ChallengeManifest {
   const parsed = ChallengeManifest.safeParse(document.toJS());
   if (parsed.success) return parsed.data;
 
-  const problems: ChallengeProblem[] = parsed.error.issues.map((issue) => {
+  // A misspelt key also leaves the field it meant missing; the suggestion says it all.
+  const meant = new Set<string>();
+  const problems: ChallengeProblem[] = parsed.error.issues.flatMap((issue): ChallengeProblem[] => {
     const path = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      // Each unknown key is reported on its own line, with the field it most likely meant.
+      const parent = document.getIn(path, true);
+      const fields = fieldsAt(ChallengeManifest, issue.path);
+      return issue.keys.map((key) => {
+        const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+        const keyNode = pair && isScalar(pair.key) ? pair.key : undefined;
+        const nearest = nearestField(key, fields);
+        if (nearest) meant.add([...path, nearest].join('.'));
+        const fix = nearest ? `did you mean "${nearest}"?` : fields.length ? `the fields here are ${fields.join(', ')}` : 'remove it';
+        return {
+          file,
+          ...optional('line', lineOf(keyNode?.range?.[0])),
+          field: [...path, key].join('.'),
+          message: `is not a field ${path.length ? `of ${path.join('.')}` : 'of challenge.yaml'}; ${fix}`,
+        };
+      });
+    }
     // Point at the deepest node that exists: a missing field is reported at its parent.
     let node: Node | undefined;
     for (let depth = path.length; depth >= 0 && !node; depth--) {
       const found = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
       if (isMap(found) || isSeq(found) || isScalar(found)) node = found as Node;
     }
-    return {
+    return [{
       file,
       ...optional('line', lineOf(node?.range?.[0])),
       ...optional('field', path.length ? path.join('.') : undefined),
       message: issue.message,
-    };
+    }];
   });
-  throw new ChallengeError(problems);
+  const missingButMeant = (problem: ChallengeProblem) =>
+    problem.field !== undefined && meant.has(problem.field) && document.getIn(problem.field.split('.')) === undefined;
+  throw new ChallengeError(problems.filter((problem) => !missingButMeant(problem)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -1,5 +1,6 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { ChallengeError } from './challenge-error.js';
 
 /**
  * Writes a new challenge folder whose every file is a TODO the author fills in. It loads at
@@ -8,9 +9,9 @@ import { dirname, join } from 'node:path';
  * (solutions/alternative-<name>/), the requirements, the tests and the starter.
  */
 export async function scaffoldChallenge(root: string, id: string, { kind }: { kind: 'coding' | 'system-design' }): Promise<string> {
-  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw new Error(`"${id}" is not a challenge id: use lowercase letters, digits and dashes`);
   const dir = join(root, id);
-  if (await stat(dir).then(() => true, () => false)) throw new Error(`${dir} already exists; choose another id`);
+  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw new ChallengeError([{ file: dir, message: `"${id}" is not a challenge id: use 2 to 63 lowercase letters, digits and dashes, starting with a letter or digit.` }]);
+  if (await stat(dir).then(() => true, () => false)) throw new ChallengeError([{ file: dir, message: 'already exists; choose another id, or edit that challenge.' }]);
   const files: Record<string, string> = {
     'challenge.yaml': manifest(id, kind),
     'prompt.md': `# TODO: title\n\nTODO: what the candidate builds, the interface in each language, the semantics and edge cases,\nand what is graded (without giving away the hidden tests).\n\n## Requirements\n{{requirements}}\n`,

@@ -3,6 +3,7 @@ import type { Challenge } from '@assay/challenges';
 import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
 import { loadTestCases } from '../harness/test-case.js';
+import { leftoverTodos } from './leftover-todos.js';
 import { untraceableTests } from './untraceable-tests.js';
 
 export interface Check {
@@ -16,8 +17,8 @@ export interface Check {
  * Proves a challenge folder: every hidden test names the requirements it checks and every
  * requirement has a hidden test; in every language the reference and at least one alternative
  * design (each alternative offered) pass every hidden test, the untouched starter fails at least
- * one, each wrong solution fails the tests it names, and
- * `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
+ * one, each wrong solution fails the tests it names (and says which others it fails), no scaffold
+ * TODO is left, and `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
  */
 export interface ValidateOptions {
   repeats?: number;
@@ -55,6 +56,14 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     ...(untraceable.length ? { detail: untraceable.join('\n      ') } : {}),
   });
 
+  const todos = await leftoverTodos(challenge.dir);
+  record({
+    ok: todos.length === 0,
+    language: '*',
+    what: 'no TODO is left from the scaffold',
+    ...(todos.length ? { detail: `replace each: ${todos.join('\n      ')}` } : {}),
+  });
+
   for (const language of challenge.manifest.languages.filter((l) => !languages || languages.includes(l))) {
     const reference = challenge.trusted.reference[language];
     const starter = (challenge.starter[language] ?? []).map(({ path, content }) => ({ path, content }));
@@ -75,6 +84,7 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
       what: `reference passes every hidden test (${countPassed(first)})`,
       ...(passedAll(first) ? {} : { detail: failures(first) }),
     });
+    if (ratios(first).length) record({ ok: passedAll(first), language, what: 'reference timed against itself', detail: ratios(first).join('\n      ') });
     const publicRun = await run(language, 'public', reference);
     record({
       ok: publicRun.verdict === 'passed',
@@ -95,12 +105,19 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
       const names = new Set(result.tests.map((t) => t.name));
       const unknown = wrong.mustFail.filter((name) => !names.has(name));
       const passedAnyway = result.tests.filter((t) => wrong.mustFail.includes(t.name) && t.status === 'passed').map((t) => t.name);
+      // What else it fails tells the author whether fails.yaml is complete (and the reviewer what the bug costs).
+      const alsoFailed = result.tests.filter((t) => !wrong.mustFail.includes(t.name) && t.status !== 'passed').map((t) => t.name);
+      const details = [
+        ...(unknown.length ? [`fails.yaml names tests that do not exist: ${unknown.join(', ')}`] : []),
+        ...(passedAnyway.length ? [`but these passed: ${passedAnyway.join(', ')}`] : []),
+        ...(alsoFailed.length ? [`also fails, beyond fails.yaml: ${alsoFailed.join(', ')}`] : []),
+        ...ratios(result),
+      ];
       record({
         ok: unknown.length === 0 && passedAnyway.length === 0,
         language,
         what: `${wrong.name} fails the ${wrong.mustFail.length} tests it names (${countPassed(result)})`,
-        ...(unknown.length ? { detail: `fails.yaml names tests that do not exist: ${unknown.join(', ')}` } : {}),
-        ...(passedAnyway.length ? { detail: `but these passed: ${passedAnyway.join(', ')}` } : {}),
+        ...(details.length ? { detail: details.join('\n      ') } : {}),
       });
     }
     const alternatives = challenge.trusted.alternatives.filter((alternative) => alternative.files[language]);
@@ -112,11 +129,12 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     });
     for (const alternative of alternatives) {
       const result = await run(language, 'hidden', alternative.files[language]!);
+      const details = [...(passedAll(result) ? [] : [failures(result)]), ...ratios(result)];
       record({
         ok: passedAll(result),
         language,
         what: `${alternative.name} passes every hidden test (${countPassed(result)})`,
-        ...(passedAll(result) ? {} : { detail: failures(result) }),
+        ...(details.length ? { detail: details.join('\n      ') } : {}),
       });
     }
     for (const [label, runs] of [['reference', referenceRuns], ['starter', starterRuns]] as const) {
@@ -143,6 +161,13 @@ function countPassed(result: GradingResult): string {
 function failures(result: GradingResult): string {
   const failed = result.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.status} ${t.message}`);
   return [result.summary, ...failed].join('\n      ');
+}
+
+/** Each performance test's measured CPU-time ratio against its limit, one line each. */
+function ratios(result: GradingResult): string[] {
+  return result.tests.flatMap(({ name, measurement: m }) =>
+    m ? [`${name}: ${m.ratio.toFixed(2)}× the reference's CPU time, limit ${m.maxRatio}× (${m.candidateCpuMs.toFixed(1)} ms vs ${m.referenceCpuMs.toFixed(1)} ms, best of ${m.runs})`] : [],
+  );
 }
 
 function flakyTests(runs: GradingResult[]): string[] {

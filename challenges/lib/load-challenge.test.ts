@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, symlink, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,14 @@ describe('loadChallenge', () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'languages: [typescript, javascript, python]', 'languages: [typescript, javascript');
     expect((await problemsOf(dir))[0]).toMatch(/^demo\/challenge\.yaml:\d+: YAML:/);
+  });
+
+  it('names a solution whose entry file is misnamed, instead of grading the starter', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await rename(join(dir, 'solutions/reference/typescript/src/solution.ts'), join(dir, 'solutions/reference/typescript/src/solutoin.ts'));
+    expect(await problemsOf(dir)).toEqual([
+      "demo/solutions/reference/typescript: has no src/solution.ts, the entry challenge.yaml names, so the starter's src/solution.ts would be graded instead; rename its entry file (it has src/solutoin.ts)",
+    ]);
   });
 
   it('refuses symbolic links anywhere in the folder', async () => {

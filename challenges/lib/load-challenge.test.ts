@@ -34,7 +34,7 @@ describe('loadChallenge', () => {
   it('loads a fresh scaffold, marking read-only starter files and overlaying the reference', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await writeFile(join(dir, 'starter/typescript/src/types.ts'), 'export type X = number;\n');
-    await edit(join(dir, 'challenge.yaml'), 'tests:', 'files:\n  readonly: ["src/types.ts"]\ntests:');
+    await edit(join(dir, 'challenge.yaml'), '  readonly: []', '  readonly: ["src/types.ts"]');
     const challenge = await loadChallenge(dir, root);
     expect(challenge.manifest.id).toBe('demo');
     const starter = challenge.starter.typescript!;
@@ -45,6 +45,8 @@ describe('loadChallenge', () => {
     expect(reference.find((f) => f.path === 'src/solution.ts')?.content).toMatch(/TODO: write the reference/);
     expect(challenge.publicTests.map((f) => f.path)).toEqual(['tests/example.suite.ts']);
     expect(challenge.trusted.testModules.hidden).toHaveLength(1);
+    expect(challenge.trusted.wrongSolutions.map((w) => [w.name, w.mustFail, Object.keys(w.files)])).toEqual([['wrong-off-by-one', ['TODO: a hidden test'], ['typescript', 'javascript', 'python']]]);
+    expect(challenge.manifest.limits).toEqual({ callTimeoutMs: 2000, runTimeoutMs: 30000, memoryMb: 256, cpus: 1, outputKb: 64, outputKillKb: 1024 });
   });
 
   it('shows the requirement sentences in the prompt where it says {{requirements}}, and only there', async () => {
@@ -134,6 +136,8 @@ describe('loadChallenge', () => {
 
   it('loads alternative designs per language, overlaid on the starter, and needs none to load', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    expect((await loadChallenge(dir, root)).trusted.alternatives.map((a) => a.name)).toEqual(['alternative-second-design']);
+    await rm(join(dir, 'solutions/alternative-second-design'), { recursive: true });
     expect((await loadChallenge(dir, root)).trusted.alternatives).toEqual([]);
     await mkdir(join(dir, 'solutions/alternative-lazy/python'), { recursive: true });
     await writeFile(join(dir, 'solutions/alternative-lazy/python/solution.py'), 'class Solution:\n    def answer(self, n):\n        return n + 1\n');

@@ -21,6 +21,13 @@ export async function scaffoldChallenge(root: string, id: string, { kind }: { ki
     'solutions/reference/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    throw new Error('TODO: write the reference solution');\n  }\n}\n`,
     'solutions/reference/javascript/src/solution.js': `export class Solution {\n  answer(input) {\n    throw new Error('TODO: write the reference solution');\n  }\n}\n`,
     'solutions/reference/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        raise NotImplementedError("TODO: write the reference solution")\n`,
+    'solutions/alternative-second-design/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    throw new Error('TODO: a correct design unlike the reference (rename this folder after it)');\n  }\n}\n`,
+    'solutions/alternative-second-design/javascript/src/solution.js': `export class Solution {\n  answer(input) {\n    throw new Error('TODO: a correct design unlike the reference (rename this folder after it)');\n  }\n}\n`,
+    'solutions/alternative-second-design/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        raise NotImplementedError("TODO: a correct design unlike the reference (rename this folder after it)")\n`,
+    'solutions/wrong-off-by-one/fails.yaml': `# TODO: one line on the realistic bug this solution has (rename the folder after it).\nmustFail:\n  - "TODO: a hidden test"\n`,
+    'solutions/wrong-off-by-one/typescript/src/solution.ts': `export class Solution {\n  answer(input: number): number {\n    return input; // TODO: a realistic bug the hidden tests must catch\n  }\n}\n`,
+    'solutions/wrong-off-by-one/javascript/src/solution.js': `export class Solution {\n  answer(input) {\n    return input; // TODO: a realistic bug the hidden tests must catch\n  }\n}\n`,
+    'solutions/wrong-off-by-one/python/solution.py': `class Solution:\n    def answer(self, input: int) -> int:\n        return input  # TODO: a realistic bug the hidden tests must catch\n`,
     'tests/public/example.suite.ts': suite('public'),
     'tests/hidden/example.suite.ts': suite('hidden'),
   };
@@ -65,6 +72,17 @@ rubric:
       - { score: 2, label: Fair, description: "TODO" }
       - { score: 3, label: Good, description: "TODO" }
       - { score: 4, label: Excellent, description: "TODO" }
+# Sandbox limits of one grading run (these are the defaults; the schema is contract/src/challenge-manifest.ts).
+limits:
+  callTimeoutMs: 2000
+  runTimeoutMs: 30000
+  memoryMb: 256
+  cpus: 1
+  outputKb: 64
+  outputKillKb: 1024
+files:
+  readonly: []                                     # starter files the candidate can read but not change
+  create: ["src/**/*.ts", "src/**/*.js", "*.py"]   # new files a candidate may add
 ${kind === 'system-design' ? 'design:\n  template: design-template.md\n' : ''}`;
 }
 

@@ -7,7 +7,7 @@
  */
 import Docker from 'dockerode';
 import { Language } from '@assay/contract';
-import { ChallengeError, createChallengeCatalog, formatProblem, scaffoldChallenge, writeValidationRecord, type Challenge } from '@assay/challenges';
+import { ChallengeError, createChallengeCatalog, ensureModulePackage, formatProblem, modulePackageProblem, scaffoldChallenge, writeValidationRecord, type Challenge } from '@assay/challenges';
 import { createGrader } from '../grading/create-grader.js';
 import { localSandboxes } from '../grading/local-sandboxes.js';
 import { openReference } from '../grading/open-reference.js';
@@ -37,10 +37,15 @@ async function main(): Promise<number> {
     const { id, type } = command;
     if (type !== 'coding' && type !== 'system-design') return fail(`--kind is coding or system-design, not "${type}".`);
     const dir = await scaffoldChallenge(config.ASSAY_CHALLENGES_DIR, id, { kind: type });
+    if (await ensureModulePackage(config.ASSAY_CHALLENGES_DIR)) console.log(`wrote ${config.ASSAY_CHALLENGES_DIR}/package.json ({ "type": "module" }): suites are ES modules`);
+    const packageProblem = await modulePackageProblem(config.ASSAY_CHALLENGES_DIR);
+    if (packageProblem) console.log(`note: ${packageProblem}`);
     console.log(`created ${dir}\nfill in the TODOs, then prove it: npm run challenge -- validate ${id}`);
     return 0;
   }
   const { id } = command;
+  const packageProblem = await modulePackageProblem(config.ASSAY_CHALLENGES_DIR);
+  if (packageProblem) return fail(packageProblem);
   const repeats = Number(command.repeats);
   if (!Number.isInteger(repeats) || repeats < 1) return fail(`--repeats is a whole number of gradings, at least 1, not "${command.repeats}".`);
   const language = command.language === undefined ? undefined : Language.safeParse(command.language);

@@ -7,13 +7,13 @@ import { join, relative } from 'node:path';
  */
 export async function leftoverTodos(dir: string): Promise<string[]> {
   const found: string[] = [];
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name === 'package.json') continue;
-    const path = join(entry.parentPath, entry.name);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && e.name !== 'package.json').map((e) => join(e.parentPath, e.name));
+  for (const path of files.sort()) {
     const lines = (await readFile(path, 'utf8')).split('\n');
     lines.forEach((line, index) => {
       if (/\bTODO\b/.test(line)) found.push(`${relative(dir, path)}:${index + 1}: ${line.trim()}`);
     });
   }
-  return found.sort();
+  return found;
 }

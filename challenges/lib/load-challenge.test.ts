@@ -80,6 +80,16 @@ describe('loadChallenge', () => {
     ]);
   });
 
+  it('says what to add for a missing field, and where', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), /title: .*\n/, '');
+    await edit(join(dir, 'challenge.yaml'), '      weight: 1\n', '');
+    expect(await problemsOf(dir)).toEqual([
+      'demo/challenge.yaml:1 title: is missing: add title (a string) to challenge.yaml',
+      'demo/challenge.yaml:21 tests.categories.correctness.weight: is missing: add weight (a number) under tests.categories.correctness',
+    ]);
+  });
+
   it('reports every field problem at once', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'kind: coding', 'kind: puzzle');

@@ -48,16 +48,21 @@ export function parseManifest(text: string, file: string): ChallengeManifest {
       const found = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
       if (isMap(found) || isSeq(found) || isScalar(found)) node = found as Node;
     }
+    const missing = issue.code === 'invalid_type' && path.length > 0 && document.getIn(path) === undefined;
     return [{
       file,
       ...optional('line', lineOf(node?.range?.[0])),
       ...optional('field', path.length ? path.join('.') : undefined),
-      message: issue.message,
+      message: missing ? `is missing: add ${path.at(-1)} (${article(issue.expected)}) ${path.length > 1 ? `under ${path.slice(0, -1).join('.')}` : 'to challenge.yaml'}` : issue.message,
     }];
   });
   const missingButMeant = (problem: ChallengeProblem) =>
     problem.field !== undefined && meant.has(problem.field) && document.getIn(problem.field.split('.')) === undefined;
   throw new ChallengeError(problems.filter((problem) => !missingButMeant(problem)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Challenge } from '@assay/challenges';
 import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
-import { loadTestCases } from '../harness/test-case.js';
+import { loadTestCases, SuiteError, type TestCase } from '../harness/test-case.js';
 import { leftoverTodos } from './leftover-todos.js';
 import { untraceableTests } from './untraceable-tests.js';
 
@@ -45,10 +45,17 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     });
 
   const { manifest, trusted, contentHash } = challenge;
-  const untraceable = await loadTestCases(trusted.testModules.hidden, manifest, contentHash).then(
-    (hidden) => untraceableTests(manifest.requirements, hidden),
-    (error: unknown) => [error instanceof Error ? error.message : String(error)],
-  );
+  // A suite that does not load would stop every grading below with the same error: say it once.
+  let hidden: TestCase[];
+  try {
+    hidden = await loadTestCases(trusted.testModules.hidden, manifest, contentHash);
+    await loadTestCases(trusted.testModules.public, manifest, contentHash);
+  } catch (error) {
+    if (!(error instanceof SuiteError)) throw error;
+    record({ ok: false, language: '*', what: 'the public and hidden suites load', detail: error.message });
+    return checks;
+  }
+  const untraceable = untraceableTests(manifest.requirements, hidden);
   record({
     ok: untraceable.length === 0,
     language: '*',

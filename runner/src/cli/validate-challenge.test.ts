@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GradeJobData, GradingResult, type TestResult } from '@assay/contract';
 import { loadChallenge, scaffoldChallenge } from '@assay/challenges';
@@ -49,7 +50,13 @@ async function grade(input: unknown) {
 
 describe('validateChallenge', () => {
   it('lists what a wrong solution fails beyond fails.yaml, every performance ratio against its limit, and leftover TODOs', async () => {
-    const challenge = await loadChallenge(await scaffoldChallenge(root, 'demo', { kind: 'coding' }), root);
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    // Imported by path: vitest, not node's resolution hook, loads the suites here.
+    for (const suite of ['tests/public/example.suite.ts', 'tests/hidden/example.suite.ts']) {
+      const text = await readFile(join(dir, suite), 'utf8');
+      await writeFile(join(dir, suite), text.replace('@assay/runner/harness', fileURLToPath(new URL('../harness/index.ts', import.meta.url))));
+    }
+    const challenge = await loadChallenge(dir, root);
     const checks = await validateChallenge(challenge, grade, { repeats: 1, languages: ['python'] });
     const byWhat = (start: string) => checks.find((c) => c.what.startsWith(start));
 

@@ -42,6 +42,12 @@ describe('loading suites', () => {
     );
   });
 
+  it('reports a suite that does not import as the suite not loading', async () => {
+    expect(await problemOf(`  test('a', { category: 'correctness', requirements: ['answer'] }, async () => { await import('./nowhere.js'); });\n}, oops);\n`)).toMatch(
+      /^<root>\/demo\/tests\/hidden\/broken\.suite\.ts: does not load: /,
+    );
+  });
+
   it('says how to fix an undeclared requirement', async () => {
     expect(await problemOf(`  test('a', { category: 'correctness', requirements: ['anwser'] }, ${body});\n`)).toMatch(
       /broken\.suite\.ts:4: test "a" names requirement "anwser", which challenge\.yaml does not declare under requirements; declare it there/,

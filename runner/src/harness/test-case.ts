@@ -35,7 +35,9 @@ export async function loadTestCases(files: readonly string[], manifest: Challeng
   resolveHarnessFromAnywhere();
   const cases: TestCase[] = [];
   for (const file of [...files].sort()) {
-    const module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as { default?: SuiteDefinition };
+    const module = (await import(`${pathToFileURL(file).href}?v=${version}`).catch((error: unknown) => {
+      throw new SuiteError(`${file}: does not load: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    })) as { default?: SuiteDefinition };
     const suite = module.default;
     if (suite?.kind !== 'assay-suite') throw new SuiteError(`${file}: does not export a suite; write export default defineSuite(({ test }) => { ... }), importing defineSuite from '@assay/runner/harness'`);
     suite.register({

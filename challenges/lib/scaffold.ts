@@ -81,8 +81,8 @@ limits:
   outputKb: 64
   outputKillKb: 1024
 files:
-  readonly: []                                     # starter files the candidate can read but not change
-  create: ["src/**/*.ts", "src/**/*.js", "*.py"]   # new files a candidate may add
+  readonly: []   # globs of starter files the candidate can read but not change
+  create: []     # globs of new files a candidate may add, e.g. ["src/**/*.ts", "src/**/*.js", "*.py"]
 ${kind === 'system-design' ? 'design:\n  template: design-template.md\n' : ''}`;
 }
 

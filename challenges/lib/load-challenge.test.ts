@@ -90,6 +90,18 @@ describe('loadChallenge', () => {
     ]);
   });
 
+  it('says what to write for a value of the wrong type', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: "ninety"');
+    await edit(join(dir, 'challenge.yaml'), 'languages: [typescript, javascript, python]', 'languages: typescript');
+    await edit(join(dir, 'challenge.yaml'), /title: .*\n/, 'title: [a, list]\n');
+    expect(await problemsOf(dir)).toEqual([
+      'demo/challenge.yaml:2 title: is a list; write a string here',
+      'demo/challenge.yaml:5 languages: is a string; write a list here',
+      'demo/challenge.yaml:6 timeLimitMinutes: is a string; write a number here',
+    ]);
+  });
+
   it('reports every field problem at once', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'kind: coding', 'kind: puzzle');

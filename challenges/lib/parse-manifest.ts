@@ -22,8 +22,11 @@ export function parseManifest(text: string, file: string): ChallengeManifest {
 
   // A misspelt key also leaves the field it meant missing; the suggestion says it all.
   const meant = new Set<string>();
+  // A value of the wrong type also fails its checks (a list is "too small" for a title): the type says it.
+  const wrongType = new Set(parsed.error.issues.filter((issue) => issue.code === 'invalid_type').map((issue) => issue.path.join('.')));
   const problems: ChallengeProblem[] = parsed.error.issues.flatMap((issue): ChallengeProblem[] => {
     const path = issue.path.map(String);
+    if (issue.code !== 'invalid_type' && wrongType.has(path.join('.'))) return [];
     if (issue.code === 'unrecognized_keys') {
       // Each unknown key is reported on its own line, with the field it most likely meant.
       const parent = document.getIn(path, true);
@@ -48,17 +51,23 @@ export function parseManifest(text: string, file: string): ChallengeManifest {
       const found = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
       if (isMap(found) || isSeq(found) || isScalar(found)) node = found as Node;
     }
-    const missing = issue.code === 'invalid_type' && path.length > 0 && document.getIn(path) === undefined;
     return [{
       file,
       ...optional('line', lineOf(node?.range?.[0])),
       ...optional('field', path.length ? path.join('.') : undefined),
-      message: missing ? `is missing: add ${path.at(-1)} (${article(issue.expected)}) ${path.length > 1 ? `under ${path.slice(0, -1).join('.')}` : 'to challenge.yaml'}` : issue.message,
+      message: issue.code === 'invalid_type' && path.length > 0 ? typeFix(path, issue.expected, document.getIn(path)) : issue.message,
     }];
   });
   const missingButMeant = (problem: ChallengeProblem) =>
     problem.field !== undefined && meant.has(problem.field) && document.getIn(problem.field.split('.')) === undefined;
   throw new ChallengeError(problems.filter((problem) => !missingButMeant(problem)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** A value of the wrong type, or none: say what to write instead. */
+function typeFix(path: readonly string[], expected: string, value: unknown): string {
+  if (value === undefined) return `is missing: add ${path.at(-1)} (${article(expected)}) ${path.length > 1 ? `under ${path.slice(0, -1).join('.')}` : 'to challenge.yaml'}`;
+  const found = value === null ? 'empty' : isSeq(value) ? 'a list' : isMap(value) ? 'a mapping' : article(typeof value);
+  return `is ${found}; write ${article(expected === 'array' ? 'list' : expected === 'object' ? 'mapping' : expected)} here`;
 }
 
 function article(type: string): string {

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rename, rm, symlink, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('loadChallenge', () => {
   it('loads a fresh scaffold, marking read-only starter files and overlaying the reference', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await writeFile(join(dir, 'starter/typescript/src/types.ts'), 'export type X = number;\n');
-    await edit(join(dir, 'challenge.yaml'), 'tests:', 'files:\n  readonly: ["src/types.ts"]\ntests:');
+    await edit(join(dir, 'challenge.yaml'), '  readonly: []', '  readonly: ["src/types.ts"]');
     const challenge = await loadChallenge(dir, root);
     expect(challenge.manifest.id).toBe('demo');
     const starter = challenge.starter.typescript!;
@@ -45,6 +45,8 @@ describe('loadChallenge', () => {
     expect(reference.find((f) => f.path === 'src/solution.ts')?.content).toMatch(/TODO: write the reference/);
     expect(challenge.publicTests.map((f) => f.path)).toEqual(['tests/example.suite.ts']);
     expect(challenge.trusted.testModules.hidden).toHaveLength(1);
+    expect(challenge.trusted.wrongSolutions.map((w) => [w.name, w.mustFail, Object.keys(w.files)])).toEqual([['wrong-off-by-one', ['TODO: a hidden test'], ['typescript', 'javascript', 'python']]]);
+    expect(challenge.manifest.limits).toEqual({ callTimeoutMs: 2000, runTimeoutMs: 30000, memoryMb: 256, cpus: 1, outputKb: 64, outputKillKb: 1024 });
   });
 
   it('shows the requirement sentences in the prompt where it says {{requirements}}, and only there', async () => {
@@ -64,6 +66,40 @@ describe('loadChallenge', () => {
     await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 9000');
     const [problem] = await problemsOf(dir);
     expect(problem).toMatch(/^demo\/challenge\.yaml:6 timeLimitMinutes: Too big/);
+  });
+
+  it('points a misspelt key at its own line and suggests the field meant', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: 90\nlimts: { memoryMb: 128 }');
+    await edit(join(dir, 'challenge.yaml'), '      weight: 1', '      wieght: 1');
+    await edit(join(dir, 'challenge.yaml'), '      constructor: []', '      constructor: []\n      flavour: 1');
+    expect(await problemsOf(dir)).toEqual([
+      'demo/challenge.yaml:7 limts: is not a field of challenge.yaml; did you mean "limits"?',
+      'demo/challenge.yaml:12 interface.classes.Solution.flavour: is not a field of interface.classes.Solution; the fields here are constructor, methods',
+      'demo/challenge.yaml:24 tests.categories.correctness.wieght: is not a field of tests.categories.correctness; did you mean "weight"?',
+    ]);
+  });
+
+  it('says what to add for a missing field, and where', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), /title: .*\n/, '');
+    await edit(join(dir, 'challenge.yaml'), '      weight: 1\n', '');
+    expect(await problemsOf(dir)).toEqual([
+      'demo/challenge.yaml:1 title: is missing: add title (a string) to challenge.yaml',
+      'demo/challenge.yaml:21 tests.categories.correctness.weight: is missing: add weight (a number) under tests.categories.correctness',
+    ]);
+  });
+
+  it('says what to write for a value of the wrong type', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await edit(join(dir, 'challenge.yaml'), 'timeLimitMinutes: 90', 'timeLimitMinutes: "ninety"');
+    await edit(join(dir, 'challenge.yaml'), 'languages: [typescript, javascript, python]', 'languages: typescript');
+    await edit(join(dir, 'challenge.yaml'), /title: .*\n/, 'title: [a, list]\n');
+    expect(await problemsOf(dir)).toEqual([
+      'demo/challenge.yaml:2 title: is a list; write a string here',
+      'demo/challenge.yaml:5 languages: is a string; write a list here',
+      'demo/challenge.yaml:6 timeLimitMinutes: is a string; write a number here',
+    ]);
   });
 
   it('reports every field problem at once', async () => {
@@ -86,6 +122,14 @@ describe('loadChallenge', () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
     await edit(join(dir, 'challenge.yaml'), 'languages: [typescript, javascript, python]', 'languages: [typescript, javascript');
     expect((await problemsOf(dir))[0]).toMatch(/^demo\/challenge\.yaml:\d+: YAML:/);
+  });
+
+  it('names a solution whose entry file is misnamed, instead of grading the starter', async () => {
+    const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    await rename(join(dir, 'solutions/reference/typescript/src/solution.ts'), join(dir, 'solutions/reference/typescript/src/solutoin.ts'));
+    expect(await problemsOf(dir)).toEqual([
+      "demo/solutions/reference/typescript: has no src/solution.ts, the entry challenge.yaml names, so the starter's src/solution.ts would be graded instead; rename its entry file (it has src/solutoin.ts)",
+    ]);
   });
 
   it('refuses symbolic links anywhere in the folder', async () => {
@@ -114,6 +158,8 @@ describe('loadChallenge', () => {
 
   it('loads alternative designs per language, overlaid on the starter, and needs none to load', async () => {
     const dir = await scaffoldChallenge(root, 'demo', { kind: 'coding' });
+    expect((await loadChallenge(dir, root)).trusted.alternatives.map((a) => a.name)).toEqual(['alternative-second-design']);
+    await rm(join(dir, 'solutions/alternative-second-design'), { recursive: true });
     expect((await loadChallenge(dir, root)).trusted.alternatives).toEqual([]);
     await mkdir(join(dir, 'solutions/alternative-lazy/python'), { recursive: true });
     await writeFile(join(dir, 'solutions/alternative-lazy/python/solution.py'), 'class Solution:\n    def answer(self, n):\n        return n + 1\n');

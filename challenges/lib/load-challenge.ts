@@ -55,7 +55,10 @@ export async function loadChallenge(dir: string, root = dirname(dir)): Promise<C
     if (entry && !files.some((file) => file.path === entry)) problem(where('starter', language), `has no ${entry}, the entry challenge.yaml names for ${language}`);
     starter[language] = files.map((file): StarterFile => ({ ...file, editable: !isReadonly(file.path) }));
     const solution = await readFileSet(join(dir, 'solutions', 'reference', language), where('solutions', 'reference', language), problem);
-    if (solution) reference[language] = overlay(files, solution);
+    if (solution) {
+      checkSolutionEntry(solution, entry, where('solutions', 'reference', language), problem);
+      reference[language] = overlay(files, solution);
+    }
   }
 
   const wrongSolutions = await readWrongSolutions(dir, manifest, starter, where, problem);
@@ -162,6 +165,15 @@ async function readAlternatives(
   return alternatives;
 }
 
+/**
+ * A solution is overlaid on the starter, so one whose entry file is misnamed would silently grade
+ * the starter's entry instead: name the file it lacks and the files it has.
+ */
+function checkSolutionEntry(files: readonly SubmittedFile[], entry: string | undefined, folder: string, problem: (file: string, message: string) => void): void {
+  if (!entry || files.some((file) => file.path === entry)) return;
+  problem(folder, `has no ${entry}, the entry challenge.yaml names, so the starter's ${entry} would be graded instead; rename its entry file (it has ${files.map((f) => f.path).join(', ')})`);
+}
+
 /** The language folders of solutions/<name>/, each overlaid on the starter; anything else there but `allowed` is a problem. */
 async function readSolutionFiles(
   dir: string,
@@ -178,7 +190,10 @@ async function readSolutionFiles(
     const exists = await stat(join(dir, 'solutions', name, language)).then((s) => s.isDirectory(), () => false);
     if (!base || !exists) continue;
     const changes = await readFileSet(join(dir, 'solutions', name, language), where('solutions', name, language), problem);
-    if (changes) files[language] = overlay(base, changes);
+    if (changes) {
+      checkSolutionEntry(changes, manifest.entry[language], where('solutions', name, language), problem);
+      files[language] = overlay(base, changes);
+    }
   }
   const unknown = (await readdir(join(dir, 'solutions', name))).filter((entry) => !allowed.includes(entry) && !Language.safeParse(entry).success);
   for (const entry of unknown) problem(where('solutions', name, entry), allowed.length ? `is neither ${allowed.join(' nor ')} nor a language folder` : 'is not a language folder');

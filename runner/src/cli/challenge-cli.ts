@@ -1,46 +1,55 @@
 /**
  * `npm run challenge -- validate [id] [--local] [--repeats N] [--language L]` proves challenge folders;
- * `npm run challenge -- new <id> [--kind coding|system-design]` scaffolds one.
+ * `npm run challenge -- new <id> [--kind coding|system-design]` scaffolds one; `--help` on either
+ * (verbs and options are declared in `cli-commands.ts`).
  * Validation grades in real sandboxes by default (what candidates get); `--local` runs the
  * author's trusted solutions as host processes for a fast inner loop.
  */
-import { parseArgs } from 'node:util';
 import Docker from 'dockerode';
-import { pino } from 'pino';
 import { Language } from '@assay/contract';
-import { ChallengeError, createChallengeCatalog, formatProblem, scaffoldChallenge, writeValidationRecord, type Challenge } from '@assay/challenges';
+import { ChallengeError, createChallengeCatalog, ensureModulePackage, formatProblem, modulePackageProblem, scaffoldChallenge, writeValidationRecord, type Challenge } from '@assay/challenges';
 import { createGrader } from '../grading/create-grader.js';
 import { localSandboxes } from '../grading/local-sandboxes.js';
 import { openReference } from '../grading/open-reference.js';
 import type { SandboxProvider } from '../grading/sandbox-provider.js';
 import { createReferenceTimer } from '../harness/reference-timer.js';
+import { SuiteError } from '../harness/test-case.js';
 import { imageTag } from '../images/image-tag.js';
 import { runnerConfigFromEnv } from '../runner-config.js';
 import { createDockerSandboxes } from '../sandbox/docker-sandboxes.js';
 import { assertUsableEngine } from '../sandbox/engine-check.js';
+import { InfraError } from '../sandbox/sandbox-errors.js';
+import { parseCommand } from './cli-commands.js';
+import { failureSentence } from './failure-sentence.js';
 import { validateChallenge } from './validate-challenge.js';
 
-const USAGE = `usage:
-  npm run challenge -- validate [id] [--local] [--repeats N] [--language L]
-  npm run challenge -- new <id> [--kind coding|system-design]`;
-
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: { local: { type: 'boolean', default: false }, repeats: { type: 'string', default: '3' }, kind: { type: 'string', default: 'coding' }, language: { type: 'string' } },
-  });
-  const [command, id] = positionals;
+  const command = parseCommand(process.argv.slice(2));
+  if (command.kind === 'help') {
+    console.log(command.text);
+    return 0;
+  }
+  if (command.kind === 'usage-error') return fail(command.message);
   const config = runnerConfigFromEnv();
   const catalog = createChallengeCatalog({ root: config.ASSAY_CHALLENGES_DIR });
 
-  if (command === 'new') {
-    if (!id) return fail(USAGE);
-    if (values.kind !== 'coding' && values.kind !== 'system-design') return fail('--kind is coding or system-design');
-    const dir = await scaffoldChallenge(config.ASSAY_CHALLENGES_DIR, id, { kind: values.kind });
+  if (command.verb === 'new') {
+    const { id, type } = command;
+    if (type !== 'coding' && type !== 'system-design') return fail(`--kind is coding or system-design, not "${type}".`);
+    const dir = await scaffoldChallenge(config.ASSAY_CHALLENGES_DIR, id, { kind: type });
+    if (await ensureModulePackage(config.ASSAY_CHALLENGES_DIR)) console.log(`wrote ${config.ASSAY_CHALLENGES_DIR}/package.json ({ "type": "module" }): suites are ES modules`);
+    const packageProblem = await modulePackageProblem(config.ASSAY_CHALLENGES_DIR);
+    if (packageProblem) console.log(`note: ${packageProblem}`);
     console.log(`created ${dir}\nfill in the TODOs, then prove it: npm run challenge -- validate ${id}`);
     return 0;
   }
-  if (command !== 'validate') return fail(USAGE);
+  const { id } = command;
+  const packageProblem = await modulePackageProblem(config.ASSAY_CHALLENGES_DIR);
+  if (packageProblem) return fail(packageProblem);
+  const repeats = Number(command.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) return fail(`--repeats is a whole number of gradings, at least 1, not "${command.repeats}".`);
+  const language = command.language === undefined ? undefined : Language.safeParse(command.language);
+  if (language && !language.success) return fail(`--language is one of ${Language.options.join(', ')}, not "${command.language}".`);
 
   const challenges: Challenge[] = [];
   let broken = 0;
@@ -56,7 +65,7 @@ async function main(): Promise<number> {
   if (id && challenges.length === 0 && broken === 0) return fail(`no challenge "${id}" in ${config.ASSAY_CHALLENGES_DIR}`);
 
   let sandboxes: SandboxProvider & { close?(): Promise<void> } = localSandboxes;
-  if (!values.local) {
+  if (!command.local) {
     const docker = new Docker();
     const images = { node: await imageTag('node'), python: await imageTag('python') };
     await assertUsableEngine(docker, images);
@@ -66,10 +75,10 @@ async function main(): Promise<number> {
   let failed = broken;
   try {
     for (const challenge of challenges) {
-      console.log(`${challenge.manifest.id} (${challenge.manifest.languages.join(', ')}; ${values.local ? 'local processes' : 'sandboxes'})`);
-      const languages = values.language ? [Language.parse(values.language)] : challenge.manifest.languages;
+      console.log(`${challenge.manifest.id} (${challenge.manifest.languages.join(', ')}; ${command.local ? 'local processes' : 'sandboxes'})`);
+      const languages = language ? [language.data] : challenge.manifest.languages;
       const checks = await validateChallenge(challenge, grade, {
-        repeats: Number(values.repeats),
+        repeats,
         languages,
         onCheck: (check) => {
           console.log(`  ${check.ok ? '✓' : '✗'} [${check.language}] ${check.what}`);
@@ -79,7 +88,7 @@ async function main(): Promise<number> {
       const failures = checks.filter((c) => !c.ok).map((c) => `[${c.language}] ${c.what}${c.detail ? `: ${c.detail}` : ''}`);
       if (failures.length) failed += 1;
       // Only a proof in real sandboxes tells the hiring team a challenge is ready.
-      if (!values.local) {
+      if (!command.local) {
         await writeValidationRecord(config.ASSAY_DATA_DIR, { challengeId: challenge.manifest.id, contentHash: challenge.contentHash, status: failures.length ? 'failed' : 'passed', at: new Date().toISOString(), languages, failures });
       }
     }
@@ -98,8 +107,7 @@ function fail(message: string): number {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ChallengeError) console.error(error.message);
-    else pino({ name: 'assay-challenge' }).fatal(error instanceof Error ? error.stack : String(error));
+    console.error(failureSentence(error, (e) => e instanceof ChallengeError || e instanceof SuiteError || e instanceof InfraError));
     process.exit(1);
   },
 );

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Challenge } from '@assay/challenges';
 import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
-import { loadTestCases } from '../harness/test-case.js';
+import { loadTestCases, SuiteError, type TestCase } from '../harness/test-case.js';
+import { leftoverTodos } from './leftover-todos.js';
 import { untraceableTests } from './untraceable-tests.js';
 
 export interface Check {
@@ -16,8 +17,8 @@ export interface Check {
  * Proves a challenge folder: every hidden test names the requirements it checks and every
  * requirement has a hidden test; in every language the reference and at least one alternative
  * design (each alternative offered) pass every hidden test, the untouched starter fails at least
- * one, each wrong solution fails the tests it names, and
- * `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
+ * one, each wrong solution fails the tests it names (and says which others it fails), no scaffold
+ * TODO is left, and `repeats` gradings of the reference and the starter agree test by test (no flaky tests).
  */
 export interface ValidateOptions {
   repeats?: number;
@@ -44,15 +45,30 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     });
 
   const { manifest, trusted, contentHash } = challenge;
-  const untraceable = await loadTestCases(trusted.testModules.hidden, manifest, contentHash).then(
-    (hidden) => untraceableTests(manifest.requirements, hidden),
-    (error: unknown) => [error instanceof Error ? error.message : String(error)],
-  );
+  // A suite that does not load would stop every grading below with the same error: say it once.
+  let hidden: TestCase[];
+  try {
+    hidden = await loadTestCases(trusted.testModules.hidden, manifest, contentHash);
+    await loadTestCases(trusted.testModules.public, manifest, contentHash);
+  } catch (error) {
+    if (!(error instanceof SuiteError)) throw error;
+    record({ ok: false, language: '*', what: 'the public and hidden suites load', detail: error.message });
+    return checks;
+  }
+  const untraceable = untraceableTests(manifest.requirements, hidden);
   record({
     ok: untraceable.length === 0,
     language: '*',
     what: 'every hidden test names the requirements it checks, and every requirement has a hidden test',
     ...(untraceable.length ? { detail: untraceable.join('\n      ') } : {}),
+  });
+
+  const todos = await leftoverTodos(challenge.dir);
+  record({
+    ok: todos.length === 0,
+    language: '*',
+    what: 'no TODO is left from the scaffold',
+    ...(todos.length ? { detail: `replace each: ${todos.join('\n      ')}` } : {}),
   });
 
   for (const language of challenge.manifest.languages.filter((l) => !languages || languages.includes(l))) {
@@ -75,6 +91,7 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
       what: `reference passes every hidden test (${countPassed(first)})`,
       ...(passedAll(first) ? {} : { detail: failures(first) }),
     });
+    if (ratios(first).length) record({ ok: passedAll(first), language, what: 'reference timed against itself', detail: ratios(first).join('\n      ') });
     const publicRun = await run(language, 'public', reference);
     record({
       ok: publicRun.verdict === 'passed',
@@ -95,12 +112,19 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
       const names = new Set(result.tests.map((t) => t.name));
       const unknown = wrong.mustFail.filter((name) => !names.has(name));
       const passedAnyway = result.tests.filter((t) => wrong.mustFail.includes(t.name) && t.status === 'passed').map((t) => t.name);
+      // What else it fails tells the author whether fails.yaml is complete (and the reviewer what the bug costs).
+      const alsoFailed = result.tests.filter((t) => !wrong.mustFail.includes(t.name) && t.status !== 'passed').map((t) => t.name);
+      const details = [
+        ...(unknown.length ? [`fails.yaml names tests that do not exist: ${unknown.join(', ')}`] : []),
+        ...(passedAnyway.length ? [`but these passed: ${passedAnyway.join(', ')}`] : []),
+        ...(alsoFailed.length ? [`also fails, beyond fails.yaml: ${alsoFailed.join(', ')}`] : []),
+        ...ratios(result),
+      ];
       record({
         ok: unknown.length === 0 && passedAnyway.length === 0,
         language,
         what: `${wrong.name} fails the ${wrong.mustFail.length} tests it names (${countPassed(result)})`,
-        ...(unknown.length ? { detail: `fails.yaml names tests that do not exist: ${unknown.join(', ')}` } : {}),
-        ...(passedAnyway.length ? { detail: `but these passed: ${passedAnyway.join(', ')}` } : {}),
+        ...(details.length ? { detail: details.join('\n      ') } : {}),
       });
     }
     const alternatives = challenge.trusted.alternatives.filter((alternative) => alternative.files[language]);
@@ -112,11 +136,12 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     });
     for (const alternative of alternatives) {
       const result = await run(language, 'hidden', alternative.files[language]!);
+      const details = [...(passedAll(result) ? [] : [failures(result)]), ...ratios(result)];
       record({
         ok: passedAll(result),
         language,
         what: `${alternative.name} passes every hidden test (${countPassed(result)})`,
-        ...(passedAll(result) ? {} : { detail: failures(result) }),
+        ...(details.length ? { detail: details.join('\n      ') } : {}),
       });
     }
     for (const [label, runs] of [['reference', referenceRuns], ['starter', starterRuns]] as const) {
@@ -143,6 +168,13 @@ function countPassed(result: GradingResult): string {
 function failures(result: GradingResult): string {
   const failed = result.tests.filter((t) => t.status !== 'passed').map((t) => `${t.name}: ${t.status} ${t.message}`);
   return [result.summary, ...failed].join('\n      ');
+}
+
+/** Each performance test's measured CPU-time ratio against its limit, one line each. */
+function ratios(result: GradingResult): string[] {
+  return result.tests.flatMap(({ name, measurement: m }) =>
+    m ? [`${name}: ${m.ratio.toFixed(2)}× the reference's CPU time, limit ${m.maxRatio}× (${m.candidateCpuMs.toFixed(1)} ms vs ${m.referenceCpuMs.toFixed(1)} ms, best of ${m.runs})`] : [],
+  );
 }
 
 function flakyTests(runs: GradingResult[]): string[] {

@@ -1,8 +1,8 @@
 import { AssertionError } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { inspect } from 'node:util';
+import { callSite } from './suite-call-site.js';
 
 /**
  * What a failed assertion in a suite reports. An assertion with its own message reports that.
@@ -24,19 +24,6 @@ export function assertionMessage(error: AssertionError, suiteFile: string): stri
 
 function isTruthinessCheck(error: AssertionError): boolean {
   return error.operator === '==' && error.expected === true;
-}
-
-const FRAME = /\(?((?:file:\/\/)?[^\s()]+?)(?:\?[^\s():]*)?:(\d+):(\d+)\)?$/;
-
-/** The first stack frame in the suite file: the assertion's own line and column. */
-function callSite(stack: string, suiteFile: string): { line: number; column: number } | undefined {
-  for (const frame of stack.split('\n').slice(1)) {
-    const match = FRAME.exec(frame.trim());
-    if (!match) continue;
-    const path = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (path === suiteFile) return { line: Number(match[2]), column: Number(match[3]) };
-  }
-  return undefined;
 }
 
 const CALL = /\bassert(?:\.\w+)?\s*\(/g;

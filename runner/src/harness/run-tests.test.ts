@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SandboxLimits, type SubmittedFile } from '@assay/contract';
 import { openSession } from '../grading/open-session.js';
@@ -79,6 +80,24 @@ describe.each(['node', 'python'] as const)('runTests with the %s agent', (runtim
     expect(wrong.results[0]).toMatchObject({ status: 'failed' });
     const throws = await run(runtime, code[runtime].throws, [addsTwoThenThree]);
     expect(throws.results[0]?.message).toMatch(/threw (RangeError|ValueError): nope/);
+  });
+
+  it("reports a suite that throws, or calls what the interface does not declare, as the suite's fault with its line", async () => {
+    const here = fileURLToPath(import.meta.url);
+    const broken = { ...test('broken', async ({ sut }) => {
+      const counter = await sut.create('Counter', null);
+      const table: Record<string, number[]> = {};
+      await counter.call('add', table['missing']![0]);
+    }), file: here };
+    const undeclared = { ...test('undeclared', async ({ sut }) => {
+      const counter = await sut.create('Counter', null);
+      await counter.call('reset');
+    }), file: here };
+    const result = await run(runtime, code[runtime].correct, [broken, undeclared]);
+    expect(result.results.map((r) => r.message)).toEqual([
+      expect.stringMatching(/^the suite itself threw \(run-tests\.test\.ts:\d+\), which is a bug in the test, not a failed check: TypeError: Cannot read properties of undefined/),
+      expect.stringMatching(/^the suite \(run-tests\.test\.ts:\d+\) makes a call the challenge does not declare: reset is not a method of this challenge's interface; declare it in challenge\.yaml under interface/),
+    ]);
   });
 
   it('turns a hang into a timeout, then restarts a fresh agent for the next test', async () => {

@@ -4,6 +4,7 @@ import type { AgentChannel, LoadOutcome } from '../sandbox/agent-channel.js';
 import { InfraError, SandboxStopped, type StopKind } from '../sandbox/sandbox-errors.js';
 import type { ReferenceTiming } from './reference-timer.js';
 import { assertionMessage } from './assertion-message.js';
+import { suiteFaultMessage } from './suite-fault-message.js';
 import { createSutClient } from './sut-client.js';
 import { CandidateError, type TestContext } from './suite.js';
 import type { TestCase } from './test-case.js';
@@ -165,11 +166,11 @@ async function runOne(
   } catch (error) {
     if (error instanceof SandboxStopped) return { status: error.kind, message: error.detail, stop: error.kind };
     if (error instanceof InfraError) throw error;
-    if (error instanceof CandidateError) {
+    if (error instanceof CandidateError && error.errorType !== 'AgentError') {
       return { status: 'failed', message: `your code threw ${error.errorType}: ${error.message.slice(error.errorType.length + 2)}` };
     }
     if (error instanceof AssertionError) return { status: 'failed', message: assertionMessage(error, test.file) };
-    return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    return { status: 'failed', message: suiteFaultMessage(error, test.file) };
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { defineSuite, type BatchStep } from '@assay/runner/harness';
 import { lruModel } from './lru-model.js';
+import { seededRandom } from './seeded-random.js';
 
 export default defineSuite(({ test }) => {
   test('put on an existing key replaces its value without growing the cache', { category: 'correctness', requirements: ['put-existing'] }, async ({ sut, clock }) => {
@@ -42,8 +43,7 @@ export default defineSuite(({ test }) => {
       const now = clock(0);
       const cache = await sut.create('LruTtlCache', 20, ttl, now);
       const model = lruModel(20, ttl);
-      let seed = mode === 'eviction' ? 42 : 7;
-      const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+      const random = seededRandom(mode === 'eviction' ? 42 : 7);
       const steps: BatchStep[] = [];
       const expected: unknown[] = [];
       let t = 0;
@@ -63,6 +63,16 @@ export default defineSuite(({ test }) => {
           steps.push(['size']);
           expected.push(model.size(t));
         }
+      }
+      // The walk must reach what it claims to exercise, or it proves nothing about it.
+      const { reached } = model;
+      assert.equal(reached.keys.size, keys, `the walk touches all ${keys} keys`);
+      if (mode === 'eviction') {
+        assert.equal(reached.fullest, 20, 'the walk fills the cache');
+        assert.ok(reached.evictions >= 100, `the walk evicts at least 100 times (it evicted ${reached.evictions})`);
+      } else {
+        assert.equal(reached.evictions, 0, 'the expiry walk never evicts');
+        assert.ok(reached.expired >= 100, `at least 100 entries expire during the walk (${reached.expired} did)`);
       }
       assert.deepEqual(await cache.batch(steps), expected);
     });

@@ -1,4 +1,4 @@
-import { infraErrorResult, type GradeJobData, type GradingResult, type Suite, type SubmittedFile } from '@assay/contract';
+import { infraErrorResult, type GradeJobData, type GradingResult, type Suite, type SubmittedFile, type TroubledGrading } from '@assay/contract';
 import type { AttemptRow } from '../app-env.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { GradeJobState, GradeQueue } from '../queue/grade-queue.js';
@@ -13,8 +13,8 @@ interface GradingRow {
   language: GradeJobData['language'];
 }
 
-/** A grading an admin should look at: waiting long for a verdict, or ended in `infra_error`. */
-export interface TroubledGrading {
+/** A grading an admin should look at, as stored: waiting long for a verdict, or ended in `infra_error`. */
+interface TroubledRow {
   id: string;
   attempt_id: string;
   suite: Suite;
@@ -26,6 +26,9 @@ export interface TroubledGrading {
   candidate_name: string;
   challenge_id: string;
 }
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
 
 /** What the queue said when it gave up on a job, in words an admin can act on. */
 function failureReason(job: Extract<GradeJobState, { state: 'failed' }>): string {
@@ -161,13 +164,25 @@ export function createGradings({ db, queue, challengeIdOf, now }: { db: Database
     },
     /** Gradings waiting for a verdict longer than `stuckAfterMs`, and those that ended in `infra_error`, newest first. */
     async troubled(stuckAfterMs: number, limit = 100): Promise<TroubledGrading[]> {
-      return db.query<TroubledGrading>(
+      const rows = await db.query<TroubledRow>(
         `SELECT g.id, g.attempt_id, g.suite, g.status, g.created_at, g.enqueued_at, g.finished_at, g.result->>'summary' AS summary, i.candidate_name, i.challenge_id
          FROM gradings g JOIN attempts a ON a.id = g.attempt_id JOIN invites i ON i.id = a.invite_id
          WHERE (g.status = 'queued' AND g.created_at < $1) OR g.verdict = 'infra_error'
          ORDER BY g.created_at DESC LIMIT $2`,
         [now() - stuckAfterMs, limit],
       );
+      return rows.map((g) => ({
+        gradingId: g.id,
+        attemptId: g.attempt_id,
+        suite: g.suite,
+        candidateName: g.candidate_name,
+        challengeId: g.challenge_id,
+        state: g.status === 'queued' ? 'stuck' : 'infra_error',
+        createdAt: iso(g.created_at),
+        enqueuedAt: isoOrNull(g.enqueued_at),
+        finishedAt: isoOrNull(g.finished_at),
+        reason: g.summary,
+      }));
     },
   };
 }

@@ -67,24 +67,7 @@ export function adminRoutes({ db, catalog, invites, gradings, now, dataDir }: { 
     .get('/invites', async (c) => c.json({ invites: await invites.list() }))
     .post('/invites/:id/reissue', async (c) => c.json({ invite: await invites.reissue(c.req.param('id')) }))
     .post('/invites/:id/revoke', async (c) => c.json({ invite: await invites.revoke(c.req.param('id')) }))
-    .get('/gradings', async (c) => {
-      const rows = await gradings.troubled(STUCK_AFTER_MS);
-      return c.json({
-        stuckAfterSeconds: STUCK_AFTER_MS / 1000,
-        gradings: rows.map((g) => ({
-          gradingId: g.id,
-          attemptId: g.attempt_id,
-          suite: g.suite,
-          candidateName: g.candidate_name,
-          challengeId: g.challenge_id,
-          state: g.status === 'queued' ? ('stuck' as const) : ('infra_error' as const),
-          createdAt: iso(g.created_at),
-          enqueuedAt: g.enqueued_at === null ? null : iso(g.enqueued_at),
-          finishedAt: g.finished_at === null ? null : iso(g.finished_at),
-          reason: g.summary,
-        })),
-      });
-    })
+    .get('/gradings', async (c) => c.json({ stuckAfterSeconds: STUCK_AFTER_MS / 1000, gradings: await gradings.troubled(STUCK_AFTER_MS) }))
     .get('/users', async (c) => c.json({ users: await accounts.list() }))
     .post('/users', jsonBody(CreateUserBody), async (c) => c.json({ user: await accounts.create(c.req.valid('json')) }, 201))
     .post('/users/:id/disable', async (c) => c.json({ user: await accounts.disable(c.req.param('id'), c.get('staff').id) }))

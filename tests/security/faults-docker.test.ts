@@ -67,8 +67,10 @@ describe('the Docker daemon restarted mid-job', () => {
         120_000,
         () => `the job never became active\n${output.join('')}`,
       );
-      // Let the sandbox start loading the code, then restart the engine under it.
-      await waitFor(async () => (await engine.client.listContainers({ filters: { label: [`dev.assay.runner=${runnerId}`] } })).length > 0, 30_000, () => 'no sandbox started');
+      // Wait until the grading holds its sandbox (the runner records it just before loading the
+      // code, which takes 1.5 s), then restart the engine under it. A warm pooled sandbox alone
+      // is not enough: the job may not have reached it yet.
+      await waitFor(async () => (await connection.scard(`${prefix}:job-containers:${job.gradingId}`)) > 0, 60_000, () => `the grading never took a sandbox\n${output.join('')}`);
       const stopped = Date.now();
       await engine.stop();
       await engine.start();

@@ -126,9 +126,10 @@ function boxTest(name: string, drive: (box: Instance) => Promise<void>): TestCas
   return { name, category: 'c', weight: 1, requirements: [], file: 'inline', body: async ({ sut }) => drive(await sut.create('Box')) };
 }
 
-/** A test that calls run() twice and wants 42 from the second call. */
+/** A test that calls run() twice, 50 ms apart (so code started by the first is running when the second is sent), and wants 42 from the second. */
 const secondRunIs42 = boxTest('run twice', async (box) => {
   await box.call('run');
+  await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(await box.call('run'), 42);
 });
 

@@ -50,10 +50,12 @@ async function hashOf(paths: readonly string[]): Promise<string> {
  */
 export function buildWeb(): Promise<string> {
   built ??= (async () => {
-    const target = join(tmpdir(), `assay-web-${await hashOf(WEB_INPUTS)}`);
+    // A production build, whatever runs this: vitest sets NODE_ENV=test, which would make vite
+    // bundle React's development build (twice the shell) and give the bench wrong figures.
+    const target = join(tmpdir(), `assay-web-production-${await hashOf(WEB_INPUTS)}`);
     if (existsSync(join(target, 'index.html'))) return target;
     const outDir = await mkdtemp(join(tmpdir(), 'assay-web-build-'));
-    await promisify(execFile)('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: join(ROOT, 'web'), maxBuffer: 16 * 1024 * 1024 });
+    await promisify(execFile)('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: join(ROOT, 'web'), maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
     try {
       await rename(outDir, target);
     } catch {

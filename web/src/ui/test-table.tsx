@@ -4,7 +4,7 @@ import { renderMarkdown } from '../markdown/render-markdown.js';
 import { StatusBadge } from './status-badge.js';
 import { TextWithCode } from './text-with-code.js';
 
-/** One row per test: name, the requirement sentences it checks, category, (weight), result, message (and a performance test's figures); then the captured output. */
+/** One row per test: name with the requirement sentences it checks beneath it (a column of its own crowded out the message in the candidate's narrow panel), category, (weight), result, message (and a performance test's figures); then the captured output. */
 export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
   return (
     <>
@@ -12,7 +12,6 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
         <thead>
           <tr>
             <th scope="col">Test</th>
-            <th scope="col">Requirement</th>
             <th scope="col">Category</th>
             {withWeight ? <th scope="col">Weight</th> : null}
             <th scope="col">Result</th>
@@ -24,8 +23,6 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
             <tr key={test.name}>
               <td>
                 <TextWithCode text={test.name} />
-              </td>
-              <td>
                 {test.requirements.map((sentence) => (
                   <div key={sentence} className="requirement" dangerouslySetInnerHTML={{ __html: renderMarkdown(sentence) }} />
                 ))}

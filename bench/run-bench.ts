@@ -12,6 +12,7 @@ import { createChallengeCatalog } from '@assay/challenges';
 import type { Language } from '@assay/contract';
 import { buildImages } from '../runner/src/images/build-images.js';
 import { apiLoadBenchmark } from './api-load.js';
+import { reviewFeedBenchmark } from './review-feed-load.js';
 import { burstBenchmark } from './burst.js';
 import { noisyNeighbourBenchmark } from './noisy-neighbour.js';
 import { latencyBars, lineChart } from './chart.js';
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
     apiLoad.push(await apiLoadBenchmark({ database, candidates: smoke ? 5 : 500, seconds: smoke ? 3 : 30, ...(cpuProfileDir ? { cpuProfileDir: `${cpuProfileDir}/${database}` } : {}) }));
   }
   Object.assign(figures, { apiLoad });
+  step(`reviewer pages: ${smoke ? 5 : 2_000} live feeds open on one API process while candidates start`);
+  const reviewFeed = await reviewFeedBenchmark({ pages: smoke ? 5 : 2_000, changes: smoke ? 2 : 20 });
+  Object.assign(figures, { reviewFeed });
   step('replay: a generated 100,000-edit session, against a naive rebuild');
   const replay = replayBenchmark({ smoke });
   step('web: bundle sizes, and cold loads to an editable editor in Chromium');
@@ -107,6 +111,8 @@ async function main(): Promise<void> {
     console.log(`  ${load.database}, ${load.candidates} candidates for ${load.seconds} s: ${routes}; ${load.eventsPerSecond.toFixed(0)} events/s; ${load.errors} errors`);
     console.log(`    baseline GET /api/health p50/p99 ${load.health.p50.toFixed(0)} / ${load.health.p99.toFixed(0)} ms; cores busy: API ${load.cpu.api.toFixed(2)}, load generator ${load.cpu.generator.toFixed(2)}, machine ${load.cpu.machine.toFixed(2)} of ${cpus().length}`);
   }
+  console.log(`\nReviewer pages on the live feed (one API process; target: every page hears every change)`);
+  console.log(`  ${reviewFeed.pages} pages open (API RSS ${reviewFeed.apiRssMb.open.toFixed(0)} MB; ${reviewFeed.apiRssMb.idle.toFixed(0)} MB before they opened), ${reviewFeed.changes} changes: from the causing request to every page p50/p99 ${reviewFeed.fanoutMs.p50.toFixed(0)} / ${reviewFeed.fanoutMs.p99.toFixed(0)} ms; missed ${reviewFeed.missed}; GET /api/health meanwhile p50 ${reviewFeed.health.p50.toFixed(0)} ms`);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   console.log(`\nReplay, ${replay.edits.toLocaleString('en')} edits in ${replay.events.toLocaleString('en')} events (targets: ≤ 200 KB stored, open ≤ 150 ms, seek p95 ≤ 16 ms)`);
   console.log(`  stored ${kb(replay.storedBytes)} in chunks (of which the page loads' full-file snapshots ${kb(replay.snapshotBytes)}); baseline one JSON row per event ${kb(replay.jsonBytes)}`);

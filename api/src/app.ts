@@ -19,6 +19,7 @@ import { candidateRoutes } from './routes/candidate-routes.js';
 import { reviewRoutes } from './routes/review-routes.js';
 import { securityHeaders } from './security-headers.js';
 import type { Scorecards } from './scoring/scorecards.js';
+import type { ReviewFeed } from './live/review-feed.js';
 import { serveWeb } from './serve-web.js';
 
 export interface AppDeps {
@@ -28,6 +29,7 @@ export interface AppDeps {
   attempts: Attempts;
   gradings: Gradings;
   scorecards: Scorecards;
+  feed: ReviewFeed;
   invites: Invites;
   publicUrl: string;
   webDist?: string;
@@ -59,7 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
   app.route('/api/admin', adminRoutes({ db, catalog, invites: deps.invites, gradings: deps.gradings, now, dataDir: deps.dataDir }));
   app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
-  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, recordingLimits: deps.recordingLimits, now }));
+  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, feed: deps.feed, recordingLimits: deps.recordingLimits, now }));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });

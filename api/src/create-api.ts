@@ -14,6 +14,7 @@ import { createInviteMailer } from './invites/invite-mailer.js';
 import { createInvites } from './invites/invites.js';
 import { createGradeQueue } from './queue/grade-queue.js';
 import { createScorecards } from './scoring/scorecards.js';
+import { createReviewFeed } from './live/review-feed.js';
 
 /**
  * Everything the API is made of, wired from its settings: database (migrated), catalog, queue,
@@ -31,11 +32,12 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   const queue = createGradeQueue({ connection: redis, prefix: config.ASSAY_QUEUE_PREFIX });
   const challengeIdOf = async (attemptId: string) =>
     (await db.query<{ challenge_id: string }>('SELECT i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]))[0]!.challenge_id;
-  const gradings = createGradings({ db, queue, challengeIdOf, now });
+  const feed = createReviewFeed({ redis, prefix: config.ASSAY_QUEUE_PREFIX });
+  const gradings = createGradings({ db, queue, challengeIdOf, announce: feed.announce, now });
   const recordingLimits = { maxEvents: config.ASSAY_RECORDING_MAX_EVENTS ?? RECORDING_LIMITS.maxEvents, maxBytes: config.ASSAY_RECORDING_MAX_BYTES ?? RECORDING_LIMITS.maxBytes };
-  const attempts = createAttempts({ db, gradings, events: createEventStore({ db, limits: recordingLimits, now }), now });
+  const attempts = createAttempts({ db, gradings, events: createEventStore({ db, limits: recordingLimits, now }), announce: feed.announce, now });
   const invites = createInvites({ db, catalog, mailer: createInviteMailer({ smtpUrl: config.ASSAY_SMTP_URL, from: config.ASSAY_MAIL_FROM ?? MAIL_FROM }), publicUrl: config.publicUrl, now });
-  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, now }), invites, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, announce: feed.announce, now }), feed, invites, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
   return {
     app,
     db,
@@ -43,7 +45,9 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
     queue,
     gradings,
     attempts,
+    feed,
     async close(): Promise<void> {
+      await feed.close();
       await queue.close();
       redis.disconnect();
       await db.close();

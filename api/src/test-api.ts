@@ -17,6 +17,13 @@ import { newId } from './tokens.js';
 export const HIDDEN_MARKER = 'HIDDEN-MARKER-7f3a';
 export const PUBLIC_URL = 'http://assay.test';
 
+async function firstChunk(response: Response): Promise<string> {
+  const reader = response.body!.getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
+}
+
 export async function createTestApi({ postgres = false, now = Date.now, smtpUrl, recordingLimits }: { postgres?: boolean; now?: () => number; smtpUrl?: string; recordingLimits?: RecordingLimits } = {}) {
   const id = randomBytes(4).toString('hex');
   const root = await mkdtemp(join(tmpdir(), 'assay-api-challenges-'));
@@ -50,7 +57,8 @@ export async function createTestApi({ postgres = false, now = Date.now, smtpUrl,
       headers: { Origin: PUBLIC_URL, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...base, ...headers },
       ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
     });
-    const text = await response.text();
+    // An event stream never ends by itself: keep what arrived first (its `ready` event) and hang up.
+    const text = response.headers.get('content-type')?.startsWith('text/event-stream') ? await firstChunk(response) : await response.text();
     let parsed: unknown = text;
     try {
       parsed = JSON.parse(text);

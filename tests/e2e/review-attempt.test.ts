@@ -167,3 +167,33 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
   await screenshot(second.page, 'review-scorecards');
   expect(unexpectedErrors([...pageErrors, ...second.pageErrors])).toEqual([]);
 });
+
+test('reviewer pages update live: a second browser sees a new attempt, its submission and its verdict appear with no reload', async () => {
+  const { page, pageErrors } = await openPage(browser);
+  const feeds: string[] = [];
+  page.on('request', (request) => request.url().endsWith('/api/review/feed') && feeds.push(request.resourceType()));
+  await signIn(page, platform.admin.email, platform.admin.password);
+  const list = page.getByRole('table').first();
+  await list.waitFor();
+
+  const challenge = await createChallengeCatalog({ root: `${ROOT}challenges` }).get('rate-limiter');
+  const invited = await admin('POST', '/api/admin/invites', { candidateName: 'Grace Hopper', candidateEmail: 'grace@example.test', challengeId: 'rate-limiter', languages: ['typescript'] });
+  const candidate = createApiClient(platform.baseUrl).candidate(invited.body.invite.token);
+  const attemptId = (await candidate('POST', '/api/candidate/start', { language: 'typescript' })).body.attemptId as string;
+  const row = page.getByRole('row', { name: /Grace Hopper/ });
+  // Well within the 15 s the page would take to poll: the live feed brought it.
+  await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/started/);
+
+  const attemptPage = await openPage(browser);
+  await signIn(attemptPage.page, platform.admin.email, platform.admin.password);
+  await attemptPage.page.goto(`${platform.baseUrl}/attempts/${attemptId}`);
+  await attemptPage.page.getByRole('tab', { name: 'Overview' }).waitFor();
+  const reference = challenge.trusted.reference.typescript!.find((f) => f.path === ENTRY)!.content;
+  await candidate('PUT', '/api/candidate/files', { files: [{ path: ENTRY, content: reference }] });
+  await candidate('POST', '/api/candidate/submit');
+  await attemptPage.page.getByRole('table', { name: 'Hidden test results' }).waitFor({ timeout: 120_000 });
+  await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/graded\s*passed/);
+  expect(feeds).toContain('eventsource');
+  await screenshot(page, 'review-attempts-live');
+  expect(unexpectedErrors([...pageErrors, ...attemptPage.pageErrors])).toEqual([]);
+});

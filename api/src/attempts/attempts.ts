@@ -6,12 +6,13 @@ import type { Gradings } from '../grading/gradings.js';
 import { HttpError } from '../http-error.js';
 import { newId } from '../tokens.js';
 import type { EventStore } from './event-store.js';
+import type { Announce } from '../live/review-feed.js';
 
 /** How long after the deadline a save or event batch already on its way is still accepted. */
 const DEADLINE_GRACE_MS = 5_000;
 
 /** An attempt's life: start (the timer starts), save files, record events, submit once. */
-export function createAttempts({ db, gradings, events, now }: { db: Database; gradings: Gradings; events: EventStore; now: () => number }) {
+export function createAttempts({ db, gradings, events, announce, now }: { db: Database; gradings: Gradings; events: EventStore; announce: Announce; now: () => number }) {
   async function savedFiles(attemptId: string): Promise<SubmittedFile[]> {
     return db.query<SubmittedFile>('SELECT path, content FROM attempt_files WHERE attempt_id = $1 ORDER BY path', [attemptId]);
   }
@@ -28,9 +29,9 @@ export function createAttempts({ db, gradings, events, now }: { db: Database; gr
 
     /** Starts the attempt (idempotent): the starter becomes the saved files and the deadline is set. */
     async start(inviteId: string, challenge: Challenge, language: Language, timeLimitMinutes: number): Promise<AttemptRow> {
-      return db.transaction(async (tx) => {
+      const { attempt, created } = await db.transaction(async (tx) => {
         const [existing] = await tx.query<AttemptRow>('SELECT * FROM attempts WHERE invite_id = $1', [inviteId]);
-        if (existing) return existing;
+        if (existing) return { attempt: existing, created: false };
         const started = now();
         const [attempt] = await tx.query<AttemptRow>(
           "INSERT INTO attempts (id, invite_id, language, content_hash, started_at, deadline, status) VALUES ($1, $2, $3, $4, $5, $6, 'started') RETURNING *",
@@ -41,8 +42,10 @@ export function createAttempts({ db, gradings, events, now }: { db: Database; gr
         for (const file of files) {
           await tx.query('INSERT INTO attempt_files (attempt_id, path, content, updated_at) VALUES ($1, $2, $3, $4)', [attempt!.id, file.path, file.content, started]);
         }
-        return attempt!;
+        return { attempt: attempt!, created: true };
       });
+      if (created) announce({ attemptId: attempt.id, change: 'started' });
+      return attempt;
     },
 
     /** Saves files (already checked as writable); later saves win. */
@@ -92,6 +95,7 @@ export function createAttempts({ db, gradings, events, now }: { db: Database; gr
         // The grading is committed; the answer does not wait for the queue (Redis may be down:
         // then the outbox enqueues it once Redis is back).
         void gradings.drain();
+        announce({ attemptId, change: 'submitted' });
         await events.compact(attemptId);
       }
       return { gradingId: outcome.gradingId, submittedAt: outcome.submittedAt };

@@ -3,6 +3,7 @@ import type { AttemptRow } from '../app-env.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { GradeJobState, GradeQueue } from '../queue/grade-queue.js';
 import { newId } from '../tokens.js';
+import type { Announce } from '../live/review-feed.js';
 
 interface GradingRow {
   id: string;
@@ -44,7 +45,7 @@ function failureReason(job: Extract<GradeJobState, { state: 'failed' }>): string
  * `infra_error` verdict (`reconcile`). A verdict is written once per grading, whatever the
  * queue delivers, so every attempt ends in exactly one verdict.
  */
-export function createGradings({ db, queue, challengeIdOf, now }: { db: Database; queue: GradeQueue; challengeIdOf: (attemptId: string) => Promise<string>; now: () => number }) {
+export function createGradings({ db, queue, challengeIdOf, announce, now }: { db: Database; queue: GradeQueue; challengeIdOf: (attemptId: string) => Promise<string>; announce: Announce; now: () => number }) {
   const rowsSql = 'SELECT g.id, g.attempt_id, g.suite, g.content_hash, g.files, a.language FROM gradings g JOIN attempts a ON a.id = g.attempt_id';
 
   async function enqueue(row: GradingRow): Promise<void> {
@@ -65,17 +66,19 @@ export function createGradings({ db, queue, challengeIdOf, now }: { db: Database
    * or a stale one after a re-grade, changes nothing. Returns whether this call wrote it.
    */
   async function recordVerdict(result: GradingResult): Promise<boolean> {
-    return db.transaction(async (tx) => {
+    const written = await db.transaction(async (tx) => {
       const [grading] = await tx.query<{ attempt_id: string; suite: Suite }>(
         "UPDATE gradings SET status = 'done', finished_at = $2, verdict = $3, score = $4, result = $5::jsonb WHERE id = $1 AND status = 'queued' RETURNING attempt_id, suite",
         [result.gradingId, now(), result.verdict, result.score, JSON.stringify(result)],
       );
-      if (!grading) return false;
+      if (!grading) return undefined;
       if (grading.suite === 'hidden') {
         await tx.query("UPDATE attempts SET status = 'graded', verdict = $2, score = $3 WHERE id = $1", [grading.attempt_id, result.verdict, result.score]);
       }
-      return true;
+      return grading;
     });
+    if (written) announce({ attemptId: written.attempt_id, change: written.suite === 'hidden' ? 'graded' : 'run' });
+    return written !== undefined;
   }
 
   let draining: Promise<number> | undefined;

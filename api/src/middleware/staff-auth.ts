@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Role } from '@assay/contract';
 import type { AppEnv } from '../app-env.js';
@@ -16,4 +16,10 @@ export function requireStaff(db: Database, now: () => number, role?: Role): Midd
     c.set('staff', user);
     return next();
   };
+}
+
+/** For a long-lived response (the live feed): whether the caller's session is still good now, checked again later. */
+export function staffSessionCheck(c: Context, db: Database, now: () => number): () => Promise<boolean> {
+  const token = getCookie(c, SESSION_COOKIE);
+  return async () => token !== undefined && (await findSessionUser(db, token, now())) !== undefined;
 }

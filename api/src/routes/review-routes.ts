@@ -7,7 +7,9 @@ import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
 import type { Scorecards } from '../scoring/scorecards.js';
 import { HttpError, notFound } from '../http-error.js';
-import { requireStaff } from '../middleware/staff-auth.js';
+import { requireStaff, staffSessionCheck } from '../middleware/staff-auth.js';
+import type { ReviewFeed } from '../live/review-feed.js';
+import { streamFeed } from '../live/feed-stream.js';
 import { jsonBody } from '../middleware/validate.js';
 
 interface ListRow extends AttemptRow {
@@ -19,7 +21,7 @@ interface ListRow extends AttemptRow {
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const SORTS: Record<string, string> = { started: 'a.started_at', score: 'a.score', submitted: 'a.submitted_at', candidate: 'i.candidate_name' };
 
-export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; scorecards: Scorecards; recordingLimits: RecordingLimits; now: () => number }) {
+export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, feed, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; scorecards: Scorecards; feed: ReviewFeed; recordingLimits: RecordingLimits; now: () => number }) {
   async function attemptOr404(id: string): Promise<ListRow> {
     const [row] = await db.query<ListRow>('SELECT a.*, i.candidate_name, i.candidate_email, i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [id]);
     if (!row) throw notFound('that attempt');
@@ -28,6 +30,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, reco
 
   return new Hono<AppEnv>()
     .use(requireStaff(db, now))
+    .get('/feed', (c) => streamFeed(c, feed, staffSessionCheck(c, db, now)))
     .get('/attempts', async (c) => {
       const status = c.req.query('status');
       const challenge = c.req.query('challenge');

@@ -43,7 +43,7 @@ describe('every route refuses the wrong caller', () => {
     expect([...app].sort()).toEqual([...table].sort());
   });
 
-  for (const [name, { method, path, access: allowed, response: schema }] of ROUTES) {
+  for (const [name, { method, path, access: allowed, response: schema, stream }] of ROUTES) {
     for (const who of ['anonymous', 'candidate', 'reviewer', 'admin'] as const) {
       it(`${method} ${path} as ${who}: ${may(who, allowed) ? 'allowed' : 'refused'}`, async () => {
         const url = path.replace(':id', ids[ID_KIND[name] ?? 'attempt']!);
@@ -51,7 +51,8 @@ describe('every route refuses the wrong caller', () => {
         if (may(who, allowed)) {
           expect([401, 403], response.text).not.toContain(response.status);
           // What the web client will parse: a success must match the route table's schema.
-          if (response.status < 300) expect(schema.safeParse(response.body).error).toBeUndefined();
+          if (response.status < 300 && stream) expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+          else if (response.status < 300) expect(schema.safeParse(response.body).error).toBeUndefined();
         }
         else {
           expect([401, 403]).toContain(response.status);

@@ -1,6 +1,7 @@
 import { ScoreBody, ScoreDraft, type RubricCriterion, type ScoreDraftView, type ScoresView, type ScoreVersion } from '@assay/contract';
 import type { Database } from '../db/database.js';
 import { HttpError } from '../http-error.js';
+import type { Announce } from '../live/review-feed.js';
 
 interface StoredScore {
   reviewer_id: string;
@@ -39,7 +40,7 @@ function checkAgainstRubric(rubric: RubricCriterion[], given: Array<{ id: string
  * hiring decision recorded anywhere yet, a scorecard can always be amended; the history keeps
  * what each amendment replaced.
  */
-export function createScorecards({ db, now }: { db: Database; now: () => number }) {
+export function createScorecards({ db, announce, now }: { db: Database; announce: Announce; now: () => number }) {
   return {
     async draft(attemptId: string, reviewerId: string): Promise<ScoreDraftView> {
       const [row] = await db.query<{ draft: unknown; saved_at: number }>('SELECT draft, saved_at FROM score_drafts WHERE attempt_id = $1 AND reviewer_id = $2', [attemptId, reviewerId]);
@@ -75,6 +76,7 @@ export function createScorecards({ db, now }: { db: Database; now: () => number 
         await tx.query('INSERT INTO score_history (attempt_id, reviewer_id, criteria, recommendation, note, submitted_at) VALUES ($1, $2, $3::jsonb, $4, $5, $6) ON CONFLICT DO NOTHING', values);
         await tx.query('DELETE FROM score_drafts WHERE attempt_id = $1 AND reviewer_id = $2', [attemptId, reviewerId]);
       });
+      announce({ attemptId, change: 'scored' });
     },
 
     /** For each attempt: how many scorecards are in, and whether the caller's is one. */

@@ -89,3 +89,14 @@ export type ScoresView = z.infer<typeof ScoresView>;
 /** The caller's unsubmitted scorecard for one attempt, or null. */
 export const ScoreDraftView = z.object({ draft: ScoreDraft.nullable(), savedAt: IsoTime.nullable() });
 export type ScoreDraftView = z.infer<typeof ScoreDraftView>;
+
+/**
+ * One message of the reviewers' live feed (`GET /api/review/feed`, server-sent events named
+ * `change`): which attempt changed and how. It carries no attempt data, so a page fetches what
+ * it shows through the usual routes, with the usual checks.
+ */
+export const AttemptChange = z.object({
+  attemptId: z.string(),
+  change: z.enum(['started', 'submitted', 'run', 'graded', 'scored']),
+});
+export type AttemptChange = z.infer<typeof AttemptChange>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EventBatch } from '../recording.js';
 import { ChallengeList, InviteList, NewInvite, OneInvite, OneUser, TroubledGradingList, UserList } from './admin.js';
 import { CandidateAttempt, CandidateStatus, EventsAck, InviteInfo, RunStatus, SaveFilesBody, Saved, StartBody, Started, Submitted } from './candidate.js';
-import { AttemptDetail, AttemptList, EventPage, ScoreDraftView, ScoresView } from './review.js';
+import { AttemptChange, AttemptDetail, AttemptList, EventPage, ScoreDraftView, ScoresView } from './review.js';
 import { CreateInviteBody, CreateUserBody, LoginBody, SaveScoreDraftBody, ScoreBody, SetPasswordBody, StaffUser } from './staff.js';
 
 /** Who may call a route: nobody in particular, the holder of an invite token, any staff member, or admins. */
@@ -14,7 +14,10 @@ export interface Route<Body extends z.ZodType | undefined = z.ZodType | undefine
   path: Path;
   access: RouteAccess;
   body: Body;
+  /** The answer's schema; for an event stream, the schema of each event's data. */
   response: Response;
+  /** Set for a server-sent event stream: the answer is `text/event-stream`, never one JSON body. */
+  stream?: 'events';
 }
 
 const route = <Body extends z.ZodType | undefined, Response extends z.ZodType, Path extends string>(r: Route<Body, Response, Path>) => r;
@@ -48,6 +51,7 @@ export const API_ROUTES = {
   score: route({ method: 'POST', path: '/api/review/attempts/:id/scores', access: 'staff', body: ScoreBody, response: Ok }),
   scores: route({ method: 'GET', path: '/api/review/attempts/:id/scores', access: 'staff', body: undefined, response: ScoresView }),
   scoreDraft: route({ method: 'GET', path: '/api/review/attempts/:id/scores/draft', access: 'staff', body: undefined, response: ScoreDraftView }),
+  reviewFeed: route({ method: 'GET', path: '/api/review/feed', access: 'staff', body: undefined, response: AttemptChange, stream: 'events' }),
   saveScoreDraft: route({ method: 'PUT', path: '/api/review/attempts/:id/scores/draft', access: 'staff', body: SaveScoreDraftBody, response: ScoreDraftView }),
 
   challenges: route({ method: 'GET', path: '/api/admin/challenges', access: 'admin', body: undefined, response: ChallengeList }),

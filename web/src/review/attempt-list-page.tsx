@@ -6,6 +6,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useAsync } from '../ui/use-async.js';
+import { useAttemptChanges } from './use-attempt-changes.js';
 
 const STATUSES = ['started', 'submitted', 'graded'] as const;
 
@@ -28,10 +29,11 @@ export default function AttemptListPage() {
 
 function AttemptList() {
   const q = useListQuery();
-  const { data, error, loading } = useAsync(
+  const { data, error, loading, reload } = useAsync(
     (signal) => apiCall('attempts', { signal, query: { status: q.status, challenge: q.challenge, sort: q.sort, order: q.order } }),
     [q.status, q.challenge, q.sort, q.order],
   );
+  useAttemptChanges(() => true, reload);
   const challenges = [...new Set((data?.attempts ?? []).map((a) => a.challengeId))].sort();
   const sortBy = (key: string) => {
     if (q.sort === key) q.set('order', q.order === 'asc' ? 'desc' : 'asc');

@@ -9,6 +9,7 @@ import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
 import { StatusBadge } from '../ui/status-badge.js';
 import { useAsync } from '../ui/use-async.js';
+import { useAttemptChanges } from './use-attempt-changes.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
 import { CodeDiff } from './code-diff.js';
 import { integritySummary, type IntegritySource } from './integrity-summary.js';
@@ -47,13 +48,8 @@ function Attempt({ id }: { id: string }) {
   const { data: detail, error, reload } = useAsync((signal) => apiCall('attemptDetail', { params: { id }, signal }), [id]);
   const recording = useRecording(id);
   const [tab, setTab] = useState<Tab>('Overview');
-  // A verdict on its way: look again every two seconds until it is stored.
-  const waiting = detail && detail.attempt.status === 'submitted' && !detail.verdict?.result;
-  useEffect(() => {
-    if (!waiting) return;
-    const timer = window.setTimeout(reload, 2_000);
-    return () => window.clearTimeout(timer);
-  }, [waiting, detail, reload]);
+  // A verdict, a submission or a run arrives on the live feed (scorecards refresh themselves).
+  useAttemptChanges((change) => change.attemptId === id && change.change !== 'scored', reload);
   const replay = useMemo(() => (recording.done ? openReplay(recording.events) : null), [recording.done, recording.events]);
   const finalFiles = useMemo(() => new Map((detail?.files ?? []).map((f) => [f.path, f.content])), [detail]);
 

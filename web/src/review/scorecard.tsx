@@ -4,6 +4,7 @@ import { apiCall } from '../api/api-call.js';
 import { ErrorMessage } from '../ui/error-message.js';
 import { Loading } from '../ui/loading.js';
 import { useAsync } from '../ui/use-async.js';
+import { useAttemptChanges } from './use-attempt-changes.js';
 import { ScorecardForm } from './scorecard-form.js';
 import { ScoresSideBySide } from './scores-side-by-side.js';
 import { draftSaved } from './use-draft-autosave.js';
@@ -26,6 +27,8 @@ export function Scorecard({ detail }: { detail: AttemptDetail }) {
     },
     [id],
   );
+  // Another reviewer's scorecard shows up beside this one's as soon as it is submitted.
+  useAttemptChanges((change) => change.attemptId === id && change.change === 'scored', loaded.reload);
   const [amending, setAmending] = useState(false);
 
   if (!loaded.data) return loaded.error ? <ErrorMessage error={loaded.error} /> : <Loading label="Loading the scorecards" />;

@@ -128,8 +128,13 @@ test('a reviewer reads the verdict and the diff, replays to the submitted code, 
 
   await page.getByRole('tab', { name: 'Replay' }).click();
   await page.getByTestId('replay-editor').locator('.monaco-editor').waitFor({ timeout: 60_000 });
+  // It opens on the first file the candidate opened, not an empty editor; arrow keys step 5 s.
+  await expect.poll(() => page.getByTestId('replay-time').textContent()).toMatch(new RegExp(`^00:00 / .* · ${ENTRY}`));
+  await page.getByRole('slider', { name: 'Replay position' }).press('ArrowRight');
+  await expect.poll(() => page.getByTestId('replay-time').textContent()).toMatch(/^00:05 /);
   await page.getByRole('navigation', { name: 'Moments' }).getByRole('button', { name: /Pasted/ }).click();
-  await expect.poll(() => page.getByTestId('replay-time').textContent()).toContain(ENTRY);
+  await expect.poll(() => page.getByTestId('replay-time').textContent()).toContain(`${ENTRY} · the pasted text is marked`);
+  await expect.poll(() => page.getByTestId('replay-editor').locator('.replay-pasted').count()).toBeGreaterThan(0);
   await screenshot(page, 'review-replay-paste');
   await page.getByRole('button', { name: 'Jump to the end' }).click();
   await expect.poll(() => page.getByTestId('replay-match').textContent()).toBe('matches the submitted files');

@@ -3,7 +3,8 @@ import type * as Monaco from 'monaco-editor';
 import { languageOf } from '../editor/code-editor.js';
 import { loadMonaco } from '../editor/load-monaco.js';
 import { createReplayClock, SPEEDS } from '../replay/replay-clock.js';
-import type { Replay } from '../replay/replay-types.js';
+import { pastedRange, type TextRange } from '../replay/pasted-range.js';
+import type { Replay, ReplayMarker } from '../replay/replay-types.js';
 import { Loading } from '../ui/loading.js';
 import { clockTime, ReplayScrubber } from './replay-scrubber.js';
 
@@ -13,14 +14,23 @@ import { clockTime, ReplayScrubber } from './replay-scrubber.js';
  * switches and selection. Frames come from the replay engine's keyframes, so seeking is instant.
  */
 export function ReplayView({ replay, submitted }: { replay: Replay; submitted: ReadonlyMap<string, string> }) {
-  const clock = useMemo(() => createReplayClock({ durationMs: replay.durationMs, idleSpans: replay.idleSpans }), [replay]);
-  const [position, setPosition] = useState(0);
+  // The replay opens where the recording starts (its first snapshot), on the first file the candidate opened.
+  const startMs = replay.events[0]?.t ?? 0;
+  const firstOpened = useMemo(() => replay.events.find((e) => e.type === 'open')?.file, [replay]);
+  const clock = useMemo(() => {
+    const created = createReplayClock({ durationMs: replay.durationMs, idleSpans: replay.idleSpans });
+    created.seek(startMs);
+    return created;
+  }, [replay, startMs]);
+  const [position, setPosition] = useState(startMs);
+  const [highlight, setHighlight] = useState<TextRange | null>(null);
   const [, rerender] = useState(0);
   const frame = useMemo(() => replay.frameAt(position), [replay, position]);
   const activity = useMemo(() => replay.activity(120), [replay]);
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<Monaco.editor.IStandaloneCodeEditor>(null);
   const models = useRef(new Map<string, Monaco.editor.ITextModel>());
+  const pasted = useRef<Monaco.editor.IEditorDecorationsCollection>(null);
   const [monaco, setMonaco] = useState<typeof Monaco>();
 
   useEffect(() => {
@@ -29,6 +39,7 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
   useEffect(() => {
     if (!monaco || !host.current) return;
     editor.current = monaco.editor.create(host.current, { readOnly: true, automaticLayout: true, minimap: { enabled: false }, ariaLabel: 'Replayed editor', scrollBeyondLastLine: false });
+    pasted.current = editor.current.createDecorationsCollection();
     return () => {
       editor.current?.dispose();
       for (const model of models.current.values()) model.dispose();
@@ -36,12 +47,12 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
     };
   }, [monaco]);
 
-  // Show the frame: the candidate's open file with its text and selection at this moment.
+  const shownPath = highlight?.file ?? frame.activeFile ?? (firstOpened !== undefined && firstOpened in frame.files ? firstOpened : Object.keys(frame.files)[0]);
+  // Show the frame: the candidate's open file with its text and selection at this moment, and a paste jumped to, marked.
   useEffect(() => {
     const instance = editor.current;
-    if (!monaco || !instance) return;
-    const path = frame.activeFile ?? Object.keys(frame.files)[0];
-    if (!path) return;
+    const path = shownPath;
+    if (!monaco || !instance || !path) return;
     let model = models.current.get(path);
     if (!model) {
       model = monaco.editor.createModel('', languageOf(path));
@@ -57,7 +68,12 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
       instance.setSelection(new monaco.Selection(anchor.lineNumber, anchor.column, head.lineNumber, head.column));
       instance.revealPositionInCenterIfOutsideViewport(head);
     }
-  }, [monaco, frame]);
+    if (highlight && highlight.file === path) {
+      const range = monaco.Range.fromPositions(model.getPositionAt(highlight.start), model.getPositionAt(highlight.end));
+      pasted.current?.set([{ range, options: { className: 'replay-pasted', hoverMessage: { value: 'Pasted here' }, overviewRuler: { color: '#d97706', position: monaco.editor.OverviewRulerLane.Full } } }]);
+      instance.revealRangeInCenterIfOutsideViewport(range);
+    } else pasted.current?.clear();
+  }, [monaco, frame, shownPath, highlight]);
 
   // Playing: advance with the display's frames.
   useEffect(() => {
@@ -73,8 +89,15 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
   const seek = (t: number) => {
     clock.seek(t);
     setPosition(clock.position);
+    setHighlight(null);
+  };
+  /** A moment jumped to: a paste shows what was pasted, marked in the editor. */
+  const jump = (marker: ReplayMarker) => {
+    seek(marker.t);
+    if (marker.kind === 'paste') setHighlight(pastedRange(replay.events, marker.eventIndex));
   };
   const toggle = () => {
+    setHighlight(null);
     if (clock.playing) clock.pause();
     else clock.play(performance.now());
     rerender((n) => n + 1);
@@ -106,7 +129,8 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
           Jump to the end
         </button>
         <span className="muted" data-testid="replay-time">
-          {clockTime(position)} / {clockTime(replay.durationMs)} · {frame.activeFile ?? 'no file open'}
+          {clockTime(position)} / {clockTime(replay.durationMs)} · {shownPath ?? 'no files yet'}
+          {highlight ? ' · the pasted text is marked' : ''}
           {frame.focused ? '' : ' · candidate away from the window'}
         </span>
         {matches === null ? null : (
@@ -115,7 +139,7 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
           </span>
         )}
       </div>
-      <ReplayScrubber durationMs={replay.durationMs} position={position} activity={activity} markers={replay.markers} onSeek={seek} />
+      <ReplayScrubber durationMs={replay.durationMs} position={position} activity={activity} markers={replay.markers} onSeek={seek} onJump={jump} />
       <div className="replay-body">
         <div className="replay-editor">
           {!monaco ? <Loading label="Loading the editor" /> : null}
@@ -127,7 +151,7 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
           <ol>
             {replay.markers.map((m) => (
               <li key={m.eventIndex}>
-                <button type="button" className="link" onClick={() => seek(m.t)}>
+                <button type="button" className="link" onClick={() => jump(m)}>
                   {clockTime(m.t)} {m.label}
                 </button>
               </li>

@@ -5,6 +5,8 @@ export interface TextRange {
   /** Offsets into the file's text right after the paste. */
   start: number;
   end: number;
+  /** The text that landed there. */
+  text: string;
 }
 
 /** The editor records a paste right after the edit that inserted it; selections may come between. */
@@ -31,7 +33,7 @@ export function pastedRange(events: readonly RecordedEvent[], pasteIndex: number
       start += shift;
       end += shift;
     }
-    return { file: paste.file, start, end };
+    return { file: paste.file, start, end, text: edit.changes[index]!.text };
   }
   return null;
 }

@@ -1,4 +1,5 @@
 import type { AttemptDetail, RecordedEvent } from '@assay/contract';
+import { pastedRange } from '../replay/pasted-range.js';
 
 const minutes = (ms: number) => {
   const m = Math.round(ms / 60_000);
@@ -6,19 +7,6 @@ const minutes = (ms: number) => {
 };
 const at = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, '0')}`;
 const count = (n: number) => n.toLocaleString('en');
-
-/** The text a paste put in: the edit of the same file just before it whose inserted text has the pasted size. */
-function pastedText(events: readonly RecordedEvent[], index: number): string | null {
-  const paste = events[index]!;
-  if (paste.type !== 'paste') return null;
-  for (let i = index - 1; i >= Math.max(0, index - 5); i--) {
-    const event = events[i]!;
-    if (event.type !== 'edit' || event.file !== paste.file) continue;
-    const change = event.changes.find((c) => c.text.length === paste.size);
-    if (change) return change.text;
-  }
-  return null;
-}
 
 /** How much of `text` is still in `final`, by non-blank lines. */
 function survival(text: string, final: string): number {
@@ -46,8 +34,9 @@ function observed(detail: IntegrityDetail): string[] {
   else sentences.push(attempt.startedAt ? 'Not submitted yet.' : 'Not started yet.');
   if (runs.length === 0) sentences.push('Never ran the visible tests.');
   else {
-    const green = runs.some((r) => r.total !== null && r.total > 0 && r.passed === r.total);
-    sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? 'at least one run passed them all' : 'no run passed them all'}.`);
+    const green = runs.find((r) => r.total !== null && r.total > 0 && r.passed === r.total);
+    const since = (iso: string | null) => (attempt.startedAt && iso ? ` at ${at(Date.parse(iso) - Date.parse(attempt.startedAt))}` : '');
+    sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? `they first all passed${since(green.at)}` : 'no run passed them all'}.`);
   }
   if (recording.fullAt) {
     sentences.push(`The recording reached its cap (${count(recording.maxEvents)} events or ${Math.round(recording.maxBytes / 1024 / 1024)} MiB) at ${new Date(recording.fullAt).toLocaleString()}; what the candidate did after that was not recorded.`);
@@ -73,7 +62,7 @@ export function integritySummary(events: readonly RecordedEvent[], finalFiles: R
     const total = pastes.reduce((sum, [p]) => sum + p.size, 0);
     sentences.push(`Pasted ${pastes.length} time${pastes.length === 1 ? '' : 's'}, ${count(total)} characters in all.`);
     const [largest, index] = pastes.reduce((a, b) => (b[0].size > a[0].size ? b : a));
-    const text = pastedText(sorted, index);
+    const text = pastedRange(sorted, index)?.text ?? null;
     const share = text === null ? null : survival(text, finalFiles.get(largest.file) ?? '');
     sentences.push(
       `The largest paste (${count(largest.size)} characters, ${count(largest.lines)} lines, into ${largest.file} at ${at(largest.t)}) ` +
@@ -95,16 +84,18 @@ export function integritySummary(events: readonly RecordedEvent[], finalFiles: R
   }
   sentences.push(spells === 0 && leftAt === null ? 'Never left the assessment window.' : `Left the assessment window ${spells + (leftAt === null ? 0 : 1)} time(s), ${minutes(away)} away in all${leftAt === null ? '' : ' (and had left it at the end)'}.`);
 
+  // Runs are the server's to state (it graded them); the recording's runs are only checked against them.
   const runs = sorted.filter((e): e is Extract<RecordedEvent, { type: 'run' }> => e.type === 'run');
-  const green = runs.find((r) => r.total !== undefined && r.total > 0 && r.passed === r.total);
-  if (runs.length === 0) sentences.push('Never ran the visible tests.');
-  else sentences.push(`Ran the visible tests ${runs.length} time(s); ${green ? `they first all passed at ${at(green.t)}` : 'they never all passed'}.`);
-
   const graded = new Map(detail.runs.map((r) => [r.id, r]));
   const disagreements: string[] = [];
   const unseen = runs.filter((r) => !graded.has(r.runId));
   if (unseen.length > 0) {
     disagreements.push(`The browser reports ${unseen.length} test run(s) the server never saw (${unseen.map((r) => `at ${at(r.t)}`).join(', ')}); those runs did not happen on Assay, whatever they claim to have passed.`);
+  }
+  const recorded = new Set(runs.map((r) => r.runId));
+  const unrecorded = detail.runs.filter((r) => !recorded.has(r.id)).length;
+  if (unrecorded > 0) {
+    disagreements.push(`${unrecorded} run(s) the server graded are missing from the browser's recording (the page was closed or offline before it sent them); the server's count above stands.`);
   }
   for (const run of runs) {
     const server = graded.get(run.runId);

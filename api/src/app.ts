@@ -20,6 +20,7 @@ import { reviewRoutes } from './routes/review-routes.js';
 import { securityHeaders } from './security-headers.js';
 import type { Scorecards } from './scoring/scorecards.js';
 import type { ReviewFeed } from './live/review-feed.js';
+import type { IntegrityReplies } from './integrity/integrity-replies.js';
 import { serveWeb } from './serve-web.js';
 
 export interface AppDeps {
@@ -30,6 +31,7 @@ export interface AppDeps {
   gradings: Gradings;
   scorecards: Scorecards;
   feed: ReviewFeed;
+  replies: IntegrityReplies;
   invites: Invites;
   publicUrl: string;
   webDist?: string;
@@ -60,8 +62,8 @@ export function createApp(deps: AppDeps) {
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/auth', authRoutes({ db, now, secureCookies: deps.publicUrl.startsWith('https:'), clientIp: deps.clientIp ?? socketAddress }));
   app.route('/api/admin', adminRoutes({ db, catalog, invites: deps.invites, gradings: deps.gradings, now, dataDir: deps.dataDir }));
-  app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200 }));
-  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, feed: deps.feed, recordingLimits: deps.recordingLimits, now }));
+  app.route('/api/candidate', candidateRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, replies: deps.replies, queue: deps.queue, now, runBackpressureDepth: deps.runBackpressureDepth ?? 200, recordingLimits: deps.recordingLimits }));
+  app.route('/api/review', reviewRoutes({ db, catalog, attempts: deps.attempts, gradings: deps.gradings, scorecards: deps.scorecards, replies: deps.replies, feed: deps.feed, recordingLimits: deps.recordingLimits, now }));
   app.all('/api/*', () => {
     throw new HttpError(404, 'not_found', 'no such API route');
   });

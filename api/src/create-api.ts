@@ -15,6 +15,7 @@ import { createInvites } from './invites/invites.js';
 import { createGradeQueue } from './queue/grade-queue.js';
 import { createScorecards } from './scoring/scorecards.js';
 import { createReviewFeed } from './live/review-feed.js';
+import { createIntegrityReplies } from './integrity/integrity-replies.js';
 
 /**
  * Everything the API is made of, wired from its settings: database (migrated), catalog, queue,
@@ -37,7 +38,7 @@ export async function createApi(config: Pick<ApiConfig, 'DATABASE_URL' | 'ASSAY_
   const recordingLimits = { maxEvents: config.ASSAY_RECORDING_MAX_EVENTS ?? RECORDING_LIMITS.maxEvents, maxBytes: config.ASSAY_RECORDING_MAX_BYTES ?? RECORDING_LIMITS.maxBytes };
   const attempts = createAttempts({ db, gradings, events: createEventStore({ db, limits: recordingLimits, now }), announce: feed.announce, now });
   const invites = createInvites({ db, catalog, mailer: createInviteMailer({ smtpUrl: config.ASSAY_SMTP_URL, from: config.ASSAY_MAIL_FROM ?? MAIL_FROM }), publicUrl: config.publicUrl, now });
-  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, announce: feed.announce, now }), feed, invites, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
+  const app = createApp({ db, catalog, queue, attempts, gradings, scorecards: createScorecards({ db, announce: feed.announce, now }), feed, replies: createIntegrityReplies({ db, announce: feed.announce, now }), invites, publicUrl: config.publicUrl, webDist: config.ASSAY_WEB_DIST, dataDir: config.ASSAY_DATA_DIR, runBackpressureDepth: config.ASSAY_RUN_BACKPRESSURE_DEPTH, recordingLimits, now });
   return {
     app,
     db,

@@ -102,8 +102,17 @@ test('a candidate starts, types, pastes, runs tests, goes offline, reloads, lose
   await page.getByRole('button', { name: 'Submit' }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Submit now' }).click();
   await page.getByRole('heading', { name: /Submitted/ }).waitFor({ timeout: 30_000 });
-  await screenshot(page, 'candidate-submitted');
   expect((await staff('GET', `/api/review/attempts/${attemptId}`)).body.attempt.status).not.toBe('started');
+  // The candidate reads the integrity facts in the reviewers' words and answers them.
+  const evidence = page.getByTestId('session-evidence');
+  await expect.poll(() => evidence.getByRole('list', { name: 'Observed by the server' }).textContent(), { timeout: 30_000 }).toMatch(/Ran the visible tests 1 time\(s\)/);
+  expect(await evidence.getByRole('list', { name: /Reported by the candidate's browser/ }).textContent()).toMatch(/Pasted 1 time/);
+  expect(await evidence.textContent()).not.toMatch(/hidden tests' verdict/);
+  await page.getByLabel('Your reply (optional)').fill('The pasted lines were comments from my own notes.');
+  await page.getByRole('button', { name: 'Save my reply' }).click();
+  await page.getByRole('status').filter({ hasText: 'Saved: reviewers see it' }).waitFor();
+  await screenshot(page, 'candidate-submitted');
+  expect((await staff('GET', `/api/review/attempts/${attemptId}`)).body.candidateReply.note).toBe('The pasted lines were comments from my own notes.');
   expect(unexpectedErrors(pageErrors)).toEqual([]);
 });
 

@@ -199,6 +199,10 @@ test('reviewer pages update live: a second browser sees a new attempt, its submi
   await attemptPage.page.getByRole('table', { name: 'Hidden test results' }).waitFor({ timeout: 120_000 });
   await expect.poll(() => row.textContent(), { timeout: 10_000 }).toMatch(/graded\s*passed/);
   expect(feeds).toContain('eventsource');
+  // The candidate answers the integrity facts; the open attempt page shows the reply beside them.
+  await candidate('PUT', '/api/candidate/evidence/reply', { note: 'I looked up the token-bucket formula.' });
+  await expect.poll(() => attemptPage.page.getByTestId('candidate-reply').textContent(), { timeout: 10_000 }).toBe('I looked up the token-bucket formula.');
+  await screenshot(attemptPage.page, 'review-candidate-reply');
   await screenshot(page, 'review-attempts-live');
   expect(unexpectedErrors([...pageErrors, ...attemptPage.pageErrors])).toEqual([]);
 });

@@ -101,6 +101,12 @@ export function createAttempts({ db, gradings, events, announce, now }: { db: Da
       return { gradingId: outcome.gradingId, submittedAt: outcome.submittedAt };
     },
 
+    /** The attempt with who it is for and which challenge, or undefined. */
+    async withInvite(attemptId: string): Promise<AttemptWithInvite | undefined> {
+      const [row] = await db.query<AttemptWithInvite>('SELECT a.*, i.candidate_name, i.candidate_email, i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [attemptId]);
+      return row;
+    },
+
     /** Attempts whose deadline passed while still open: the sweeper submits them. */
     async overdue(): Promise<string[]> {
       return (await db.query<{ id: string }>("SELECT id FROM attempts WHERE status = 'started' AND deadline < $1 LIMIT 100", [now()])).map((r) => r.id);
@@ -109,3 +115,9 @@ export function createAttempts({ db, gradings, events, announce, now }: { db: Da
 }
 
 export type Attempts = ReturnType<typeof createAttempts>;
+
+export interface AttemptWithInvite extends AttemptRow {
+  candidate_name: string;
+  candidate_email: string;
+  challenge_id: string;
+}

@@ -1,9 +1,11 @@
-import { infraErrorResult, type GradeJobData, type GradingResult, type Suite, type SubmittedFile, type TroubledGrading } from '@assay/contract';
+import { infraErrorResult, type AttemptDetail, type GradeJobData, type GradingResult, type Suite, type SubmittedFile, type TroubledGrading } from '@assay/contract';
 import type { AttemptRow } from '../app-env.js';
 import type { Database, Queryable } from '../db/database.js';
 import type { GradeJobState, GradeQueue } from '../queue/grade-queue.js';
 import { newId } from '../tokens.js';
 import type { Announce } from '../live/review-feed.js';
+
+export type PublicRun = AttemptDetail['runs'][number];
 
 interface GradingRow {
   id: string;
@@ -131,6 +133,17 @@ export function createGradings({ db, queue, challengeIdOf, announce, now }: { db
       return draining;
     },
     recordVerdict,
+    /** An attempt's visible-test runs in order, each with its tally (counted in SQL: a page needs the tally, not every run's result). */
+    async publicRuns(attemptId: string): Promise<PublicRun[]> {
+      const rows = await db.query<{ id: string; status: string; created_at: number; verdict: string | null; passed: number | null; total: number | null }>(
+        `SELECT id, status, created_at, result->>'verdict' AS verdict,
+                (SELECT count(*)::int FROM jsonb_array_elements(result->'tests') t WHERE t->>'status' = 'passed') AS passed,
+                jsonb_array_length(result->'tests') AS total
+           FROM gradings WHERE attempt_id = $1 AND suite = 'public' ORDER BY created_at`,
+        [attemptId],
+      );
+      return rows.map((g) => ({ id: g.id, at: new Date(g.created_at).toISOString(), status: g.status, verdict: g.verdict, passed: g.passed, total: g.total }));
+    },
     /** Ends a grading with an `infra_error` verdict saying why (once, like any verdict). */
     async recordInfraError(gradingId: string, reason: string): Promise<boolean> {
       const [row] = await db.query<GradingRow>(`${rowsSql} WHERE g.id = $1`, [gradingId]);

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ChallengeCatalog } from '@assay/challenges';
-import { DESIGN_DOC_PATH, EventBatch, SaveFilesBody, StartBody, type GradingResult, type Language } from '@assay/contract';
+import { DESIGN_DOC_PATH, EventBatch, SaveFilesBody, StartBody, type GradingResult, type Language, type RecordingLimits } from '@assay/contract';
 import type { AppEnv, AttemptRow, CandidateContext } from '../app-env.js';
 import type { Attempts } from '../attempts/attempts.js';
 import { assertRecordedFiles, assertWritable } from '../attempts/editable-paths.js';
@@ -10,6 +10,8 @@ import { HttpError, notFound } from '../http-error.js';
 import { requireCandidate } from '../middleware/candidate-auth.js';
 import { jsonBody } from '../middleware/validate.js';
 import type { GradeQueue } from '../queue/grade-queue.js';
+import type { IntegrityReplies } from '../integrity/integrity-replies.js';
+import { evidenceRoutes } from './evidence-routes.js';
 
 /** Exactly what the consent step tells a candidate the platform records. */
 export const RECORDED = [
@@ -29,10 +31,11 @@ function requireAttempt(candidate: CandidateContext): AttemptRow {
   return candidate.attempt;
 }
 
-export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; queue: GradeQueue; now: () => number; runBackpressureDepth: number }) {
+export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; replies: IntegrityReplies; queue: GradeQueue; now: () => number; runBackpressureDepth: number; recordingLimits: RecordingLimits }) {
   const { db, attempts, gradings, queue, now } = deps;
   return new Hono<AppEnv>()
     .use(requireCandidate(db, deps.catalog, now))
+    .route('/evidence', evidenceRoutes(deps))
     .get('/invite', (c) => {
       const { challenge, attempt, languages, timeLimitMinutes, candidateName } = c.get('candidate');
       return c.json({

@@ -1,8 +1,11 @@
 import { Hono } from 'hono';
 import type { ChallengeCatalog } from '@assay/challenges';
 import { DESIGN_DOC_PATH, SaveScoreDraftBody, ScoreBody, type GradingResult, type Language, type RecordingLimits } from '@assay/contract';
-import type { AppEnv, AttemptRow } from '../app-env.js';
-import type { Attempts } from '../attempts/attempts.js';
+import type { AppEnv } from '../app-env.js';
+import { eventPageQuery } from '../attempts/event-page-query.js';
+import { attemptFacts } from '../attempts/attempt-facts.js';
+import type { Attempts, AttemptWithInvite } from '../attempts/attempts.js';
+import type { IntegrityReplies } from '../integrity/integrity-replies.js';
 import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
 import type { Scorecards } from '../scoring/scorecards.js';
@@ -12,18 +15,12 @@ import type { ReviewFeed } from '../live/review-feed.js';
 import { streamFeed } from '../live/feed-stream.js';
 import { jsonBody } from '../middleware/validate.js';
 
-interface ListRow extends AttemptRow {
-  candidate_name: string;
-  candidate_email: string;
-  challenge_id: string;
-}
-
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const SORTS: Record<string, string> = { started: 'a.started_at', score: 'a.score', submitted: 'a.submitted_at', candidate: 'i.candidate_name' };
 
-export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, feed, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; scorecards: Scorecards; feed: ReviewFeed; recordingLimits: RecordingLimits; now: () => number }) {
-  async function attemptOr404(id: string): Promise<ListRow> {
-    const [row] = await db.query<ListRow>('SELECT a.*, i.candidate_name, i.candidate_email, i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id WHERE a.id = $1', [id]);
+export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, replies, feed, recordingLimits, now }: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; scorecards: Scorecards; replies: IntegrityReplies; feed: ReviewFeed; recordingLimits: RecordingLimits; now: () => number }) {
+  async function attemptOr404(id: string): Promise<AttemptWithInvite> {
+    const row = await attempts.withInvite(id);
     if (!row) throw notFound('that attempt');
     return row;
   }
@@ -36,7 +33,7 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, feed
       const challenge = c.req.query('challenge');
       const sort = SORTS[c.req.query('sort') ?? 'started'] ?? SORTS.started!;
       const direction = c.req.query('order') === 'asc' ? 'ASC' : 'DESC';
-      const rows = await db.query<ListRow>(
+      const rows = await db.query<AttemptWithInvite>(
         `SELECT a.*, i.candidate_name, i.candidate_email, i.challenge_id FROM attempts a JOIN invites i ON i.id = a.invite_id
          WHERE ($1::text IS NULL OR a.status = $1) AND ($2::text IS NULL OR i.challenge_id = $2)
          ORDER BY ${sort} ${direction} NULLS LAST LIMIT 500`,
@@ -63,52 +60,25 @@ export function reviewRoutes({ db, catalog, attempts, gradings, scorecards, feed
     .get('/attempts/:id', async (c) => {
       const row = await attemptOr404(c.req.param('id'));
       const challenge = await catalog.get(row.challenge_id);
-      const language = row.language as Language;
-      // Public runs are counted in SQL: a page needs each run's tally, not every run's full result.
       const [hidden] = await db.query<{ id: string; status: string; result: GradingResult | null }>(
         "SELECT id, status, result FROM gradings WHERE attempt_id = $1 AND suite = 'hidden' ORDER BY created_at DESC LIMIT 1",
         [row.id],
       );
-      const runRows = await db.query<{ id: string; status: string; created_at: number; verdict: string | null; passed: number | null; total: number | null }>(
-        `SELECT id, status, created_at, result->>'verdict' AS verdict,
-                (SELECT count(*)::int FROM jsonb_array_elements(result->'tests') t WHERE t->>'status' = 'passed') AS passed,
-                jsonb_array_length(result->'tests') AS total
-           FROM gradings WHERE attempt_id = $1 AND suite = 'public' ORDER BY created_at`,
-        [row.id],
-      );
-      const starter = (challenge.starter[language] ?? []).map(({ path, content, editable }) => ({ path, content, editable }));
+      const starter = (challenge.starter[row.language as Language] ?? []).map(({ path, content, editable }) => ({ path, content, editable }));
       if (challenge.manifest.kind === 'system-design') starter.push({ path: DESIGN_DOC_PATH, content: challenge.designTemplate ?? '', editable: true });
       return c.json({
-        attempt: {
-          id: row.id,
-          candidateName: row.candidate_name,
-          candidateEmail: row.candidate_email,
-          challengeId: row.challenge_id,
-          challengeTitle: challenge.manifest.title,
-          kind: challenge.manifest.kind,
-          language,
-          status: row.status,
-          verdict: row.verdict,
-          score: row.score,
-          startedAt: iso(row.started_at),
-          deadline: iso(row.deadline),
-          submittedAt: iso(row.submitted_at),
-          contentHash: row.content_hash,
-          currentContentHash: challenge.contentHash,
-        },
+        ...attemptFacts(row, challenge, recordingLimits),
         files: await attempts.savedFiles(row.id),
         starterFiles: starter,
         verdict: hidden ? { gradingId: hidden.id, status: hidden.status, result: hidden.result } : null,
-        runs: runRows.map((g) => ({ id: g.id, at: iso(g.created_at), status: g.status, verdict: g.verdict, passed: g.passed, total: g.total })),
+        runs: await gradings.publicRuns(row.id),
         rubric: challenge.manifest.rubric,
-        recording: { events: row.acked_seq + 1, bytes: row.recorded_bytes, maxEvents: recordingLimits.maxEvents, maxBytes: recordingLimits.maxBytes, fullAt: iso(row.recording_full_at) },
+        candidateReply: await replies.get(row.id),
       });
     })
     .get('/attempts/:id/events', async (c) => {
       const row = await attemptOr404(c.req.param('id'));
-      const after = Number(c.req.query('after') ?? -1);
-      const limit = Math.min(Math.max(Number(c.req.query('limit') ?? 5000), 1), 20_000);
-      if (!Number.isInteger(after) || !Number.isInteger(limit)) throw new HttpError(400, 'invalid_request', 'after and limit are whole numbers');
+      const { after, limit } = eventPageQuery(c.req.query());
       const events = await attempts.readEvents(row.id, after, limit);
       return c.json({ events, done: events.length < limit });
     })

@@ -60,6 +60,8 @@ export const AttemptDetail = z.object({
   rubric: z.array(RubricCriterion),
   /** How much was recorded against the cap; `fullAt` is when a batch was first refused for going past it. */
   recording: z.object({ events: z.number().int(), bytes: z.number().int(), maxEvents: z.number().int(), maxBytes: z.number().int(), fullAt: IsoTime.nullable() }),
+  /** The candidate's reply to the integrity facts, written after submitting. */
+  candidateReply: z.object({ note: z.string(), savedAt: IsoTime }).nullable(),
 });
 export type AttemptDetail = z.infer<typeof AttemptDetail>;
 
@@ -97,6 +99,6 @@ export type ScoreDraftView = z.infer<typeof ScoreDraftView>;
  */
 export const AttemptChange = z.object({
   attemptId: z.string(),
-  change: z.enum(['started', 'submitted', 'run', 'graded', 'scored']),
+  change: z.enum(['started', 'submitted', 'run', 'graded', 'scored', 'replied']),
 });
 export type AttemptChange = z.infer<typeof AttemptChange>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EventBatch } from '../recording.js';
 import { ChallengeList, InviteList, NewInvite, OneInvite, OneUser, TroubledGradingList, UserList } from './admin.js';
 import { CandidateAttempt, CandidateStatus, EventsAck, InviteInfo, RunStatus, SaveFilesBody, Saved, StartBody, Started, Submitted } from './candidate.js';
+import { CandidateEvidence, IntegrityReplyBody, IntegrityReplyView } from './integrity.js';
 import { AttemptChange, AttemptDetail, AttemptList, EventPage, ScoreDraftView, ScoresView } from './review.js';
 import { CreateInviteBody, CreateUserBody, LoginBody, SaveScoreDraftBody, ScoreBody, SetPasswordBody, StaffUser } from './staff.js';
 
@@ -42,6 +43,9 @@ export const API_ROUTES = {
   startRun: route({ method: 'POST', path: '/api/candidate/runs', access: 'candidate', body: undefined, response: RunStatus }),
   run: route({ method: 'GET', path: '/api/candidate/runs/:id', access: 'candidate', body: undefined, response: RunStatus }),
   submit: route({ method: 'POST', path: '/api/candidate/submit', access: 'candidate', body: undefined, response: Submitted }),
+  evidence: route({ method: 'GET', path: '/api/candidate/evidence', access: 'candidate', body: undefined, response: CandidateEvidence }),
+  ownEvents: route({ method: 'GET', path: '/api/candidate/evidence/events', access: 'candidate', body: undefined, response: EventPage }),
+  saveReply: route({ method: 'PUT', path: '/api/candidate/evidence/reply', access: 'candidate', body: IntegrityReplyBody, response: IntegrityReplyView }),
   candidateStatus: route({ method: 'GET', path: '/api/candidate/status', access: 'candidate', body: undefined, response: CandidateStatus }),
 
   attempts: route({ method: 'GET', path: '/api/review/attempts', access: 'staff', body: undefined, response: AttemptList }),

@@ -23,7 +23,7 @@ export default function CandidatePage({ params }: { params: Record<string, strin
     );
   }
   if (!info) return <main className="narrow"><Loading label="Opening your invite" /></main>;
-  if (submitted || info.status === 'submitted' || info.status === 'graded') return <FinalScreen challengeTitle={info.challengeTitle} />;
+  if (submitted || info.status === 'submitted' || info.status === 'graded') return <FinalScreen challengeTitle={info.challengeTitle} token={token} />;
   if (info.status === 'not_started') return <InviteLanding token={token} info={info} onStarted={reload} />;
   return <LiveWorkspace token={token} timeLimitMinutes={info.timeLimitMinutes} onSubmitted={onSubmitted} />;
 }

@@ -1,5 +1,7 @@
-/** After submitting: what happens next, in plain words. */
-export function FinalScreen({ challengeTitle }: { challengeTitle: string }) {
+import { SessionEvidence } from './session-evidence.js';
+
+/** After submitting: what happens next, in plain words, and what was recorded about the session. */
+export function FinalScreen({ challengeTitle, token }: { challengeTitle: string; token: string }) {
   return (
     <main className="narrow">
       <h1>Submitted: thank you</h1>
@@ -9,6 +11,7 @@ export function FinalScreen({ challengeTitle }: { challengeTitle: string }) {
         <li>Reviewers from the hiring team read your code{challengeTitle ? ' and any design write-up' : ''}, and may replay how it was written.</li>
         <li>The hiring team contacts you with the outcome. You do not need to do anything else, and you can close this page.</li>
       </ol>
+      <SessionEvidence token={token} />
     </main>
   );
 }

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
-import { LANGUAGE_LABELS, RecordedEvent, type AttemptDetail } from '@assay/contract';
+import { useMemo, useState } from 'react';
+import { LANGUAGE_LABELS, type AttemptDetail } from '@assay/contract';
 import { apiCall } from '../api/api-call.js';
 import { Link } from '../app/router.js';
 import { openReplay } from '../replay/open-replay.js';
+import { useRecording, type RecordingState } from '../replay/use-recording.js';
 import { StaffLayout } from '../staff/staff-layout.js';
 import { ErrorBoundary } from '../ui/error-boundary.js';
 import { ErrorMessage } from '../ui/error-message.js';
@@ -12,41 +13,22 @@ import { useAsync } from '../ui/use-async.js';
 import { useAttemptChanges } from './use-attempt-changes.js';
 import { VerdictBadge } from '../ui/verdict-badge.js';
 import { CodeDiff } from './code-diff.js';
-import { integritySummary, type IntegritySource } from './integrity-summary.js';
+import { integritySummary } from './integrity-summary.js';
+import { IntegrityNotes } from './integrity-notes.js';
 import { ReplayView } from './replay-view.js';
 import { Scorecard } from './scorecard.js';
 import { VerdictPanel } from './verdict-panel.js';
 
 const TABS = ['Overview', 'Code', 'Replay', 'Scorecard'] as const;
 type Tab = (typeof TABS)[number];
-const PAGE = 5_000;
 
 export default function AttemptPage({ params }: { params: Record<string, string> }) {
   return <StaffLayout title="Attempt">{() => <Attempt id={params.id!} />}</StaffLayout>;
 }
 
-/** Every recorded event, page by page, with how far it has got. */
-function useRecording(id: string) {
-  const [state, setState] = useState<{ events: RecordedEvent[]; done: boolean; error?: unknown }>({ events: [], done: false });
-  useEffect(() => {
-    const controller = new AbortController();
-    (async () => {
-      const events: RecordedEvent[] = [];
-      for (;;) {
-        const page = await apiCall('attemptEvents', { params: { id }, query: { after: events.at(-1)?.seq ?? -1, limit: PAGE }, signal: controller.signal });
-        events.push(...page.events.map((e) => RecordedEvent.parse(e)));
-        setState({ events: [...events], done: page.done });
-        if (page.done) return;
-      }
-    })().catch((error: unknown) => !controller.signal.aborted && setState((s) => ({ ...s, error })));
-    return () => controller.abort();
-  }, [id]);
-  return state;
-}
-
 function Attempt({ id }: { id: string }) {
   const { data: detail, error, reload } = useAsync((signal) => apiCall('attemptDetail', { params: { id }, signal }), [id]);
-  const recording = useRecording(id);
+  const recording = useRecording((after, limit, signal) => apiCall('attemptEvents', { params: { id }, query: { after, limit }, signal }), id);
   const [tab, setTab] = useState<Tab>('Overview');
   // A verdict, a submission or a run arrives on the live feed (scorecards refresh themselves).
   useAttemptChanges((change) => change.attemptId === id && change.change !== 'scored', reload);
@@ -113,35 +95,19 @@ function Attempt({ id }: { id: string }) {
   );
 }
 
-const SOURCES: ReadonlyArray<[IntegritySource, string]> = [
-  ['server', 'Observed by the server'],
-  ['browser', "Reported by the candidate's browser (it could have been altered)"],
-  ['disagreement', 'Where the two disagree'],
-];
-
-function Integrity({ recording, finalFiles, detail }: { recording: ReturnType<typeof useRecording>; finalFiles: ReadonlyMap<string, string>; detail: AttemptDetail }) {
+function Integrity({ recording, finalFiles, detail }: { recording: RecordingState; finalFiles: ReadonlyMap<string, string>; detail: AttemptDetail }) {
   const notes = useMemo(() => (recording.done ? integritySummary(recording.events, finalFiles, detail) : null), [recording.done, recording.events, finalFiles, detail]);
   return (
     <section aria-labelledby="integrity-title" data-testid="integrity">
       <h2 id="integrity-title">Integrity</h2>
       <ErrorMessage error={recording.error} />
-      {notes ? (
-        SOURCES.map(([source, title]) => {
-          const texts = notes.filter((n) => n.source === source).map((n) => n.text);
-          return texts.length === 0 ? null : (
-            <div key={source} className={`integrity-${source}`}>
-              <h3>{title}</h3>
-              <ul aria-label={title}>
-                {texts.map((text) => (
-                  <li key={text}>{text}</li>
-                ))}
-              </ul>
-            </div>
-          );
-        })
-      ) : (
-        <Loading label="Reading the recording" />
-      )}
+      {notes ? <IntegrityNotes notes={notes} /> : <Loading label="Reading the recording" />}
+      {detail.candidateReply ? (
+        <div className="integrity-reply">
+          <h3>The candidate's reply (written after submitting, {new Date(detail.candidateReply.savedAt).toLocaleString()})</h3>
+          <blockquote data-testid="candidate-reply">{detail.candidateReply.note}</blockquote>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -80,6 +80,33 @@ describe('the simulator', () => {
     expect(history.find((e) => e.type === 'node-error')).toMatchObject({ message: expect.stringMatching(/answered request r\d+, which was never delivered to it/) });
   });
 
+  it('isolates what nodes exchange, as a sandbox would: mutating a sent or received body rewrites neither the history nor a peer; a throwing handler is the node’s recorded error', async () => {
+    const received: unknown[] = [];
+    class Mutator implements CandidateNode {
+      constructor(private readonly id: string, private readonly peers: string[], ctx: import('./node-api.js').NodeContext) {
+        if (id === 'a') {
+          const body = { n: 1 };
+          ctx.send('b', body);
+          body.n = 2;
+        }
+      }
+      onMessage(_from: string, body: unknown) {
+        received.push(structuredClone(body));
+        if (body && typeof body === 'object') Object.assign(body, { n: 99 });
+        throw new Error(`${this.id} refuses ${this.peers.length} peer`);
+      }
+    }
+    const { history } = await simulate(Mutator, {
+      seed: 6,
+      nodes: ['a', 'b'],
+      network: { latency: { kind: 'constant', ms: 1 } },
+      workload: { kind: 'register', clients: 1, opsPerSecond: 1, durationMs: 10, timeoutMs: 10, keys: 1, readFraction: 1, finalReadsAfterMs: 10 },
+    });
+    expect(received).toEqual([{ n: 1 }]);
+    expect(history.find((e) => e.type === 'send')).toMatchObject({ body: { n: 1 }, bytes: 7 });
+    expect(history.find((e) => e.type === 'node-error')).toMatchObject({ node: 'b', message: 'onMessage threw: b refuses 1 peer' });
+  });
+
   it('refuses a config whose nemesis names a node that does not exist, saying which', async () => {
     const config = registerScenario(1);
     await expect(simulate(AckBeforeReplicateRegister, { ...config, nemesis: { crashes: [{ node: 'n9', atMs: 1, restartMs: 2 }] } })).rejects.toThrow(/names node "n9", which is not one of nodes/);

@@ -11,6 +11,18 @@ interface RawEffects extends Omit<NodeEffects, 'sends' | 'replies'> {
 const noEffects = (): RawEffects => ({ sends: [], replies: [], timers: [], cancels: [], errors: [] });
 
 /**
+ * What crosses between a node and the simulator is copied, as it would be serialised into and
+ * out of a sandbox: a node that mutates a body after sending it, or a body it received, must
+ * not rewrite the history or another node's copy. A value JSON cannot carry (undefined, a
+ * function, a cycle) throws here, inside the handler, and becomes the node's recorded error.
+ */
+function copied<T>(value: T): T {
+  const text = JSON.stringify(value);
+  if (text === undefined) throw new Error(`a body must be a JSON value, not ${typeof value}`);
+  return JSON.parse(text);
+}
+
+/**
  * Runs a JavaScript `Node` class in this process: the simulator's tests, and the behaviour a
  * sandbox host mirrors frame for frame (construct, then one `step` per batch, effects back).
  */
@@ -22,8 +34,8 @@ export function createInProcessHost(deps: { nodeClass: NodeClass }): NodeHost {
       let effects = noEffects();
       let timerCount = 0;
       const ctx: NodeContext = {
-        send: (to, body) => void effects.sends.push({ to, body }),
-        reply: (request, body) => void effects.replies.push({ requestId: request.id, body }),
+        send: (to, body) => void effects.sends.push({ to, body: copied(body) }),
+        reply: (request, body) => void effects.replies.push({ requestId: request.id, body: copied(body) }),
         setTimer: (ms, tag) => {
           const timerId = `t${++timerCount}`;
           effects.timers.push({ timerId, ms, tag });
@@ -50,8 +62,8 @@ export function createInProcessHost(deps: { nodeClass: NodeClass }): NodeHost {
       const deliver = (input: NodeInput) => {
         if (!instance) return;
         const node = instance;
-        if (input.type === 'message') guarded('onMessage', () => node.onMessage?.(input.from, input.body));
-        else if (input.type === 'client') guarded('onClientRequest', () => node.onClientRequest?.(input.request));
+        if (input.type === 'message') guarded('onMessage', () => node.onMessage?.(input.from, copied(input.body)));
+        else if (input.type === 'client') guarded('onClientRequest', () => node.onClientRequest?.(copied(input.request)));
         else guarded('onTimer', () => node.onTimer?.(input.tag));
       };
       const hosted: HostedNode = {

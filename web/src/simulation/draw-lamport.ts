@@ -57,17 +57,20 @@ export function drawLamport(ctx: CanvasRenderingContext2D, layout: LamportLayout
   stroke('rgba(220, 38, 38, 0.45)', 1, (i) => a.dropped[i] === 1 && !a.highlighted[i]);
   stroke('#e11d48', 3, (i) => a.highlighted[i] === 1);
 
-  for (const point of layout.points) {
-    if (point.t < view.fromMs || point.t > toMs) continue;
-    ctx.fillStyle = POINT_COLOURS[point.kind];
-    const r = point.highlighted ? 6 : 3;
-    ctx.fillRect(x(point.t) - r / 2, y(point.lane) - r / 2, r, r);
-    if (point.highlighted) {
-      ctx.strokeStyle = '#e11d48';
-      ctx.lineWidth = 2;
-      ctx.strokeRect(x(point.t) - r, y(point.lane) - r, 2 * r, 2 * r);
+  // One path per kind of point, filled once: changing fillStyle per dot cost more than the arrows.
+  for (const [kind, colour] of Object.entries(POINT_COLOURS)) {
+    ctx.fillStyle = colour;
+    ctx.beginPath();
+    for (const point of layout.points) {
+      if (point.kind === kind && point.t >= view.fromMs && point.t <= toMs) ctx.rect(x(point.t) - 1.5, y(point.lane) - 1.5, 3, 3);
     }
+    ctx.fill();
   }
+  ctx.strokeStyle = '#e11d48';
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  for (const point of layout.points) if (point.highlighted) ctx.rect(x(point.t) - 5, y(point.lane) - 5, 10, 10);
+  ctx.stroke();
   ctx.lineWidth = 1;
 }
 

@@ -170,7 +170,11 @@ export function createSimulator(deps: { host: NodeHost }) {
         const effectsOut: Array<[string, unknown]> = [];
         for (const item of instant.items) if (item.type === 'fault') await applyFault(t, item.fault, effectsOut);
         const batches = new Map<string, NodeInput[]>();
-        const toNode = (id: string, input: NodeInput) => batches.set(id, [...(batches.get(id) ?? []), input]);
+        const toNode = (id: string, input: NodeInput) => {
+          const batch = batches.get(id);
+          if (batch) batch.push(input);
+          else batches.set(id, [input]);
+        };
         for (const queued of instant.items) {
           if (queued.type === 'fault') continue;
           if (queued.type === 'client-timeout') {

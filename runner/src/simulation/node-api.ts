@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * The contract a candidate's `Node` class implements (see README "The Node API"). The
  * handlers are synchronous: everything a node does in answer to one virtual instant is
@@ -30,5 +28,3 @@ export interface CandidateNode {
 }
 
 export type NodeClass = new (nodeId: string, peerIds: string[], ctx: NodeContext) => CandidateNode;
-
-export const jsonValue: z.ZodType<unknown> = z.json();

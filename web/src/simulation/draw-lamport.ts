@@ -10,7 +10,7 @@ const GUTTER = 48;
 const FAULT_COLOURS = { partition: 'rgba(217, 119, 6, 0.16)', crash: 'rgba(220, 38, 38, 0.16)', pause: 'rgba(100, 116, 139, 0.2)' };
 const POINT_COLOURS = { invoke: '#2563eb', ok: '#16a34a', fail: '#dc2626', timeout: '#d97706', 'node-error': '#7c3aed' };
 
-export const laneY = (lane: number, lanes: number, height: number) => ((lane + 1) * height) / (lanes + 1);
+const laneY = (lane: number, lanes: number, height: number) => ((lane + 1) * height) / (lanes + 1);
 
 /**
  * One frame. Arrows are culled by send time and batched into a handful of paths (normal,

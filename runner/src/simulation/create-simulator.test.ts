@@ -6,6 +6,7 @@ import { registerScenario } from './example-nodes/scenarios.js';
 import { serializeHistory } from './history.js';
 import { createInProcessHost } from './in-process-host.js';
 import type { CandidateNode, NodeClass } from './node-api.js';
+import type { NodeHost } from './node-host.js';
 
 const simulate = (nodeClass: NodeClass, config: unknown) => createSimulator({ host: createInProcessHost({ nodeClass }) }).run(config);
 
@@ -105,6 +106,30 @@ describe('the simulator', () => {
     expect(received).toEqual([{ n: 1 }]);
     expect(history.find((e) => e.type === 'send')).toMatchObject({ body: { n: 1 }, bytes: 7 });
     expect(history.find((e) => e.type === 'node-error')).toMatchObject({ node: 'b', message: 'onMessage threw: b refuses 1 peer' });
+  });
+
+  it('hands a node every event of one virtual instant in one batch, with the instant as its clock', async () => {
+    class Broadcaster implements CandidateNode {
+      constructor(id: string, peers: string[], ctx: import('./node-api.js').NodeContext) {
+        if (id !== 'sink') for (let i = 0; i < 3; i++) ctx.send('sink', { from: id, i });
+        void peers;
+      }
+    }
+    const inner = createInProcessHost({ nodeClass: Broadcaster });
+    const batches: Array<{ node: string; now: number; size: number }> = [];
+    const host: NodeHost = {
+      async open(init) {
+        const opened = await inner.open(init);
+        return { effects: opened.effects, node: { step: (batch) => (batches.push({ node: init.nodeId, now: batch.now, size: batch.inputs.length }), opened.node.step(batch)), close: () => opened.node.close() } };
+      },
+    };
+    await createSimulator({ host }).run({
+      seed: 8,
+      nodes: ['a', 'b', 'sink'],
+      network: { latency: { kind: 'constant', ms: 5 } },
+      workload: { kind: 'admission', clients: 1, opsPerSecond: 0.001, durationMs: 1, timeoutMs: 10, limit: 1, windowMs: 1, tolerance: 0 },
+    });
+    expect(batches.filter((b) => b.node === 'sink')).toEqual([{ node: 'sink', now: 5, size: 6 }]);
   });
 
   it('refuses a config whose nemesis names a node that does not exist, saying which', async () => {

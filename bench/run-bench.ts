@@ -20,6 +20,7 @@ import { floorLatency, peerLatency, runnerLatency } from './grading-latency.js';
 import { best, lifecycleCeiling } from './lifecycle-ceiling.js';
 import { replayBenchmark } from './replay-bench.js';
 import type { Summary } from './stats.js';
+import { simulationBenchmark } from './simulation-throughput.js';
 import { scalingModel, throughputBenchmark } from './throughput.js';
 import { webBenchmark } from './web-load.js';
 
@@ -75,7 +76,9 @@ async function main(): Promise<void> {
   const replay = replayBenchmark({ smoke });
   step('web: bundle sizes, and cold loads to an editable editor in Chromium');
   const web = await webBenchmark({ smoke });
-  Object.assign(figures, { replay, web });
+  step('simulation: a 5-node register under a nemesis, 30 virtual seconds, nodes in process');
+  const simulation = await simulationBenchmark({ smoke });
+  Object.assign(figures, { replay, web, simulation });
 
   console.log(`\nGrading latency, ${challengeId} (ms; p50 / p95 / p99)`);
   const rows: Array<[string, Summary]> = [
@@ -121,6 +124,8 @@ async function main(): Promise<void> {
   console.log(`\nWeb (targets: shell ≤ 200 KB gzip, editable ≤ 1 s cold)`);
   console.log(`  app shell ${kb(web.shellGzip)} gzip; Monaco ${kb(web.monacoGzip)} gzip in ${web.monacoFiles} lazy chunks and workers`);
   console.log(`  cold load to an editable editor p50/p95 ${web.editableColdMs.p50.toFixed(0)} / ${web.editableColdMs.p95.toFixed(0)} ms; baseline, a blank page from the same server: p50 ${web.blankColdMs.p50.toFixed(0)} ms`);
+  console.log(`\nSimulation, ${simulation.virtualSeconds} virtual s, 5 in-process nodes, ${simulation.delivered.toLocaleString('en')} messages delivered (${simulation.historyEvents.toLocaleString('en')} history events)`);
+  console.log(`  ${simulation.deliveredPerSecond.p50.toFixed(0)} delivered/s p50 (min ${simulation.deliveredPerSecond.min.toFixed(0)}); a run ${simulation.wallMs.p50.toFixed(0)} ms p50, of which the nodes ${simulation.split.nodesMs.toFixed(0)} ms, hashing the history ${simulation.split.hashMs.toFixed(0)} ms, the simulator ${simulation.split.simulatorMs.toFixed(0)} ms; same history hash every run: ${simulation.deterministic}`);
 
   await mkdir(RESULTS, { recursive: true });
   const json = JSON.stringify(figures, null, 2) + '\n';

@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 it('the benchmark harness runs and reports every section', async () => {
   await promisify(execFile)('npm', ['run', '-s', 'bench'], { cwd: ROOT, env: { ...process.env, BENCH_SMOKE: '1' }, maxBuffer: 64 * 1024 * 1024 });
   const figures = JSON.parse(await readFile(`${ROOT}bench/results/smoke.json`, 'utf8')) as Record<string, unknown>;
-  for (const section of ['floor', 'warm', 'cold', 'peer', 'ceiling', 'throughput', 'scaling', 'burst', 'apiLoad', 'reviewFeed', 'replay', 'web']) expect(figures, section).toHaveProperty(section);
+  for (const section of ['floor', 'warm', 'cold', 'peer', 'ceiling', 'throughput', 'scaling', 'burst', 'apiLoad', 'reviewFeed', 'replay', 'web', 'simulation']) expect(figures, section).toHaveProperty(section);
   // Correctness only: tiny counts on a shared machine say nothing about speed.
   expect((figures.replay as { correct: boolean }).correct).toBe(true);
   expect(figures.burst).toMatchObject({ missing: 0, duplicated: 0, notPassed: 0 });

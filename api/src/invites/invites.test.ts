@@ -95,6 +95,29 @@ describe('invites without a mail server', () => {
     }
   }, 60_000);
 
+  it('extra time moves the candidate\'s deadline and what they are told, and no reviewer sees it', async () => {
+    const clock = Date.parse('2026-12-01T10:00:00Z');
+    const t = await createTestApi({ now: () => clock });
+    try {
+      const admin = await t.staff('admin');
+      const created = NewInvite.parse((await admin('POST', '/api/admin/invites', { ...body('ada@example.test'), timeLimitMinutes: 60, extraTimeMinutes: 15 })).body).invite;
+      expect(created).toMatchObject({ timeLimitMinutes: 60, extraTimeMinutes: 15 });
+      const candidate = t.candidate(created.token);
+      expect((await candidate('GET', '/api/candidate/invite')).body.timeLimitMinutes).toBe(75);
+      const started = await candidate('POST', '/api/candidate/start', { language: 'typescript' });
+      expect(started.body.deadline).toBe(new Date(clock + 75 * 60_000).toISOString());
+      const reviewer = await t.staff('reviewer');
+      const seen = [await reviewer('GET', '/api/review/attempts'), await reviewer('GET', `/api/review/attempts/${started.body.attemptId}`)].map((r) => r.text).join('');
+      expect(seen).not.toMatch(/extra/i);
+      expect((await reviewer('GET', '/api/admin/invites')).status).toBe(403);
+      const refused = await admin('POST', '/api/admin/invites', { ...body('bo@example.test'), extraTimeMinutes: -5 });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(/extraTimeMinutes/);
+    } finally {
+      await t.close();
+    }
+  }, 60_000);
+
   it('are marked for sending by hand, and a new link voids the old one', async () => {
     const t = await createTestApi();
     try {

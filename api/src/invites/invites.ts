@@ -13,6 +13,7 @@ const InviteRow = z.object({
   challenge_id: z.string(),
   languages: z.array(Language),
   time_limit_minutes: z.number(),
+  extra_minutes: z.number(),
   expires_at: z.number(),
   revoked_at: z.number().nullable(),
   created_at: z.number(),
@@ -37,6 +38,7 @@ function toInvite(row: InviteRow, now: number): Invite {
     challengeId: row.challenge_id,
     languages: row.languages,
     timeLimitMinutes: row.time_limit_minutes,
+    extraTimeMinutes: row.extra_minutes,
     expiresAt: iso(row.expires_at),
     state,
     attemptId: row.attempt_id,
@@ -62,7 +64,7 @@ export function createInvites({ db, catalog, mailer, publicUrl, now }: { db: Dat
     if (!mailer) return;
     const challenge = await catalog.get(row.challenge_id);
     const outcome = await mailer
-      .send({ to: row.candidate_email, candidateName: row.candidate_name, challengeTitle: challenge.manifest.title, link, timeLimitMinutes: row.time_limit_minutes, expiresAt: row.expires_at })
+      .send({ to: row.candidate_email, candidateName: row.candidate_name, challengeTitle: challenge.manifest.title, link, timeLimitMinutes: row.time_limit_minutes + row.extra_minutes, expiresAt: row.expires_at })
       .then(() => ({ state: 'sent', error: null }), (error: Error) => ({ state: 'failed', error: error.message }));
     await db.query('UPDATE invites SET delivery = $2, delivery_at = $3, delivery_error = $4 WHERE id = $1', [row.id, outcome.state, now(), outcome.error]);
   }
@@ -92,8 +94,8 @@ export function createInvites({ db, catalog, mailer, publicUrl, now }: { db: Dat
       const token = newToken();
       const id = newId('inv');
       await db.query(
-        'INSERT INTO invites (id, token_hash, candidate_name, candidate_email, challenge_id, languages, time_limit_minutes, expires_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10)',
-        [id, hashToken(token), body.candidateName, body.candidateEmail, challenge.manifest.id, JSON.stringify(languages), body.timeLimitMinutes ?? challenge.manifest.timeLimitMinutes, expiresAt, createdBy, now()],
+        'INSERT INTO invites (id, token_hash, candidate_name, candidate_email, challenge_id, languages, time_limit_minutes, extra_minutes, expires_at, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11)',
+        [id, hashToken(token), body.candidateName, body.candidateEmail, challenge.manifest.id, JSON.stringify(languages), body.timeLimitMinutes ?? challenge.manifest.timeLimitMinutes, body.extraTimeMinutes ?? 0, expiresAt, createdBy, now()],
       );
       return issued(id, token);
     },

@@ -11,6 +11,7 @@ interface InviteRow {
   challenge_id: string;
   languages: string[];
   time_limit_minutes: number;
+  extra_minutes: number;
   expires_at: number;
   revoked_at: number | null;
 }
@@ -25,7 +26,7 @@ export function requireCandidate(db: Database, catalog: Pick<ChallengeCatalog, '
     const token = /^Bearer ([A-Za-z0-9_-]{20,100})$/.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) throw new HttpError(401, 'unauthenticated', 'open the invite link you were sent');
     const [invite] = await db.query<InviteRow>(
-      'SELECT id, candidate_name, challenge_id, languages, time_limit_minutes, expires_at, revoked_at FROM invites WHERE token_hash = $1',
+      'SELECT id, candidate_name, challenge_id, languages, time_limit_minutes, extra_minutes, expires_at, revoked_at FROM invites WHERE token_hash = $1',
       [hashToken(token)],
     );
     if (!invite) throw new HttpError(401, 'unauthenticated', 'this invite link is not valid; check you copied all of it');
@@ -39,7 +40,8 @@ export function requireCandidate(db: Database, catalog: Pick<ChallengeCatalog, '
       candidateName: invite.candidate_name,
       challenge: await catalog.get(invite.challenge_id),
       languages: invite.languages,
-      timeLimitMinutes: invite.time_limit_minutes,
+      // The candidate's own limit: extra time granted as an accommodation is simply their time.
+      timeLimitMinutes: invite.time_limit_minutes + invite.extra_minutes,
       ...(attempt ? { attempt } : {}),
     });
     return next();

@@ -28,6 +28,8 @@ export const CreateInviteBody = z
     languages: z.array(Language).min(1).optional(),
     /** Defaults to the challenge's time limit. */
     timeLimitMinutes: z.number().int().min(5).max(600).optional(),
+    /** An accommodation: minutes on top of the time limit for this candidate only (admins see it; reviewers never do). */
+    extraTimeMinutes: z.number().int().min(0).max(600).optional(),
     /** ISO date-time; defaults to seven days from now. */
     expiresAt: z.string().datetime({ offset: true }).optional(),
   })
@@ -49,6 +51,7 @@ export const Invite = z.object({
   challengeId: z.string(),
   languages: z.array(Language),
   timeLimitMinutes: z.number(),
+  extraTimeMinutes: z.number(),
   expiresAt: z.string(),
   state: InviteState,
   attemptId: z.string().nullable(),

@@ -26,6 +26,7 @@ export function InviteForm({ offered, onIssued }: { offered: Offered[]; onIssued
       challengeId: challenge.id,
       languages: form.getAll('languages').map(String),
       timeLimitMinutes: Number(form.get('timeLimitMinutes')),
+      extraTimeMinutes: Number(form.get('extraTimeMinutes') || 0),
       ...(expires ? { expiresAt: new Date(expires).toISOString() } : {}),
     });
     setErrors(checked.errors ?? {});
@@ -79,6 +80,11 @@ export function InviteForm({ offered, onIssued }: { offered: Offered[]; onIssued
         <label htmlFor="timeLimitMinutes">Time limit (minutes, 5 to 600)</label>
         <input id="timeLimitMinutes" name="timeLimitMinutes" type="number" min={5} max={600} defaultValue={challenge.timeLimitMinutes} key={challenge.id} required {...described('timeLimitMinutes')} />
         <FieldError id="timeLimitMinutes" message={errors.timeLimitMinutes ? 'give a whole number of minutes from 5 to 600' : undefined} />
+      </div>
+      <div>
+        <label htmlFor="extraTimeMinutes">Extra time as an accommodation (minutes; reviewers never see it)</label>
+        <input id="extraTimeMinutes" name="extraTimeMinutes" type="number" min={0} max={600} defaultValue={0} {...described('extraTimeMinutes')} />
+        <FieldError id="extraTimeMinutes" message={errors.extraTimeMinutes ? 'give a whole number of minutes from 0 to 600' : undefined} />
       </div>
       <div>
         <label htmlFor="expiresAt">Link expires (default: in 7 days)</label>

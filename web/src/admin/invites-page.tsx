@@ -90,7 +90,7 @@ function Invites() {
                   <div className="muted">{invite.candidateEmail}</div>
                 </td>
                 <td>
-                  {invite.challengeId} <span className="muted">({invite.languages.map((l) => LANGUAGE_LABELS[l]).join(', ')}; {invite.timeLimitMinutes} min)</span>
+                  {invite.challengeId} <span className="muted">({invite.languages.map((l) => LANGUAGE_LABELS[l]).join(', ')}; {invite.timeLimitMinutes} min{invite.extraTimeMinutes > 0 ? ` + ${invite.extraTimeMinutes} min extra time` : ''})</span>
                 </td>
                 <td>
                   <StatusBadge status={invite.state} />

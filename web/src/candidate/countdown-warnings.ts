@@ -1,12 +1,16 @@
 /** Minutes left at which the candidate is warned, once each. */
 export const WARNING_MINUTES = [10, 5, 1] as const;
 
-/** The warning due at `remainingMs`, if one is due and was not given yet. */
-export function dueWarning(remainingMs: number, given: ReadonlySet<number>): number | null {
-  for (const minutes of [...WARNING_MINUTES].sort((a, b) => a - b)) {
-    if (remainingMs <= minutes * 60_000 && remainingMs > 0 && !given.has(minutes)) return minutes;
-  }
-  return null;
+/**
+ * The warning due at `remainingMs`, given what was left when the page opened: only thresholds
+ * crossed while the page is open count (on a 5-minute test, or after a reload with 4 minutes
+ * left, "10 minutes left" would be false), and when several are crossed at once only the most
+ * urgent is due. `passed` is every threshold crossed so far, to remember as given.
+ */
+export function dueWarning(remainingMs: number, openedWithMs: number, given: ReadonlySet<number>): { due: number | null; passed: number[] } {
+  const passed = WARNING_MINUTES.filter((minutes) => minutes * 60_000 < openedWithMs && remainingMs <= minutes * 60_000);
+  const mostUrgent = remainingMs > 0 ? Math.min(...passed) : Infinity;
+  return { due: Number.isFinite(mostUrgent) && !given.has(mostUrgent) ? mostUrgent : null, passed };
 }
 
 export function formatRemaining(ms: number): string {

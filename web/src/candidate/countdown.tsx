@@ -3,13 +3,15 @@ import { dueWarning, formatRemaining } from './countdown-warnings.js';
 import type { ServerClock } from './server-clock.js';
 
 /**
- * Time left, by the server's clock. Warns at 10, 5 and 1 minutes (announced to screen readers)
+ * Time left, by the server's clock. Warns at 10, 5 and 1 minutes left, those crossed while the
+ * page is open (announced to screen readers),
  * and calls `onTimeUp` once at zero. Not running (a preview) shows the limit only.
  */
 export function Countdown({ deadline, clock, running, onTimeUp }: { deadline: number; clock: ServerClock; running: boolean; onTimeUp: () => void }) {
   const [remaining, setRemaining] = useState(() => deadline - clock.now());
   const [warning, setWarning] = useState<number | null>(null);
   const given = useRef(new Set<number>());
+  const openedWith = useRef(deadline - clock.now());
   const ended = useRef(false);
   const timeUp = useRef(onTimeUp);
   timeUp.current = onTimeUp;
@@ -18,11 +20,9 @@ export function Countdown({ deadline, clock, running, onTimeUp }: { deadline: nu
     const tick = () => {
       const left = deadline - clock.now();
       setRemaining(left);
-      const due = dueWarning(left, given.current);
-      if (due !== null) {
-        given.current.add(due);
-        setWarning(due);
-      }
+      const { due, passed } = dueWarning(left, openedWith.current, given.current);
+      for (const minutes of passed) given.current.add(minutes);
+      if (due !== null) setWarning(due);
       if (left <= 0 && !ended.current) {
         ended.current = true;
         timeUp.current();

@@ -8,7 +8,7 @@ import { probeTest, runProbe } from '../support/fake-probe.js';
 import { hostInvariants } from '../support/host-invariants.js';
 
 /**
- * Group 6 of the adversarial suite: attacks on fakes, the one place where the sandbox starts a
+ * Group 9 of the adversarial suite: attacks on fakes, the one place where the sandbox starts a
  * conversation (a callback) instead of answering one. A fake serves only the test that made it,
  * a callback is taken only while a request the agent has read is pending and no other callback
  * runs, and the harness's answers cannot be forged from the sandbox. Every attack ends as a

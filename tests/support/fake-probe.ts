@@ -1,10 +1,10 @@
-import { SandboxLimits, type SubmittedFile } from '@assay/contract';
-import { openSession } from '../../runner/src/grading/open-session.js';
+import type { SandboxLimits, SubmittedFile } from '@assay/contract';
 import type { SandboxProvider } from '../../runner/src/grading/sandbox-provider.js';
-import { runTests, type TestRun } from '../../runner/src/harness/run-tests.js';
+import type { TestRun } from '../../runner/src/harness/run-tests.js';
 import type { TestBody } from '../../runner/src/harness/suite.js';
 import type { TestCase } from '../../runner/src/harness/test-case.js';
 import type { Runtime } from '../../runner/src/sandbox/runtime.js';
+import { runCode } from './box.js';
 
 /**
  * "Probe": the smallest code that uses a dependency — a class built with a dependency and a
@@ -30,27 +30,12 @@ export function probeTest(name: string, body: TestBody): TestCase {
 }
 
 /** Grades `tests` against a Probe whose `run(x)` body is `body`, in a real sandbox. */
-export async function runProbe(
+export function runProbe(
   sandboxes: SandboxProvider,
   runtime: Runtime,
   body: string,
   tests: TestCase[],
   limitOverrides: Partial<SandboxLimits> = {},
 ): Promise<TestRun & { elapsedMs: number }> {
-  const limits = SandboxLimits.parse({ callTimeoutMs: 2_000, memoryMb: 128, outputKillKb: 256, ...limitOverrides });
-  const files = probeFiles(runtime, body);
-  const started = performance.now();
-  const run = await runTests({
-    tests,
-    runTimeoutMs: limits.runTimeoutMs,
-    restarts: 0,
-    openSession: async () =>
-      openSession(await sandboxes.open(runtime, limits, { gradingId: 'probe' }), limits, {
-        language: runtime === 'node' ? 'javascript' : 'python',
-        entry: files[0]!.path,
-        files,
-        interface: probeInterface,
-      }),
-  });
-  return { ...run, elapsedMs: performance.now() - started };
+  return runCode(sandboxes, runtime, { files: probeFiles(runtime, body), interface: probeInterface }, tests, limitOverrides);
 }

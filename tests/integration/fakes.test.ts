@@ -125,4 +125,12 @@ describe.each(['node', 'python'] as const)('fakes in the %s agent', (runtime) =>
     }]);
     expect(run.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/^the code looked up the wrong key/) });
   });
+
+  it("fails the test, and keeps the runner up, when a fake's method returns what JSON cannot carry", async () => {
+    const run = await grade('catches', ['bigint', async ({ sut, fake, clock }) => {
+      const probe = await sut.create('Probe', fake({ lengthOf: () => 10n }), clock());
+      await probe.call('run', 'abc');
+    }]);
+    expect(run.results[0]).toMatchObject({ status: 'failed', message: expect.stringMatching(/BigInt/) });
+  });
 });

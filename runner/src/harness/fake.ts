@@ -22,7 +22,9 @@ export class ChannelFake implements Fake {
 
   async answer(method: string, args: unknown[]): Promise<FakeAnswer> {
     try {
-      const returned: unknown = (await Reflect.apply(this.methods[method]!, undefined, args)) ?? null;
+      const value: unknown = await Reflect.apply(this.methods[method]!, undefined, args);
+      // What the code receives, and what is recorded, is the JSON of it; a value JSON cannot carry (a BigInt) is the suite's fault.
+      const returned: unknown = value === undefined ? null : JSON.parse(JSON.stringify(value) ?? 'null');
       this.calls.push({ method, args, outcome: { returned } });
       return { ok: true, value: returned };
     } catch (error) {

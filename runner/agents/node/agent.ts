@@ -54,19 +54,57 @@ function send(frame: object): void {
 
 const input = { pending: Buffer.alloc(0), chunk: Buffer.alloc(64 * 1024) };
 
+/** The next whole line already read from fd 0, if there is one. */
+function takeLine(): string | null {
+  const newline = input.pending.indexOf(0x0a);
+  if (newline < 0) return null;
+  const line = input.pending.subarray(0, newline).toString('utf8');
+  input.pending = input.pending.subarray(newline + 1);
+  return line;
+}
+
 /**
- * The next line of fd 0, blocking until it is there (null at its end). The main loop and a
- * fake's proxy share this one reader: a fake's call blocks here for the harness's answer, which
- * is what lets candidate code call a fake synchronously.
+ * The runner's frames, one line at a time, read asynchronously: between requests the event
+ * loop runs, as candidate code written for Node expects (its timers, its own stdin listeners).
+ * The stream is paused between pulls so it reads ahead as little as possible; whatever a
+ * fake's blocking read took beyond its answer waits in `input.pending` and comes first.
  */
-function readLine(): string | null {
+async function* requestLines(): AsyncGenerator<string> {
+  const stream = process.stdin;
   for (;;) {
-    const newline = input.pending.indexOf(0x0a);
-    if (newline >= 0) {
-      const line = input.pending.subarray(0, newline).toString('utf8');
-      input.pending = input.pending.subarray(newline + 1);
-      return line;
+    const line = takeLine();
+    if (line !== null) {
+      yield line;
+      continue;
     }
+    const chunk = await new Promise<Buffer | null>((resolve) => {
+      const onData = (data: Buffer) => done(data);
+      const onEnd = () => done(null);
+      const done = (data: Buffer | null) => {
+        stream.off('data', onData);
+        stream.off('end', onEnd);
+        stream.pause();
+        resolve(data);
+      };
+      stream.on('data', onData);
+      stream.once('end', onEnd);
+      stream.resume();
+    });
+    if (chunk === null) return;
+    input.pending = Buffer.concat([input.pending, chunk]);
+  }
+}
+
+/**
+ * The next line of fd 0, blocking until it is there (null at its end): a fake's call waits here
+ * for the harness's answer, which is what lets candidate code call a fake synchronously. The
+ * event loop is blocked meanwhile, so the stream above cannot take the answer first; fd 0 is
+ * non-blocking once Node's stream has opened it, hence the short sleeps on EAGAIN.
+ */
+function readLineSync(): string | null {
+  for (;;) {
+    const line = takeLine();
+    if (line !== null) return line;
     let read: number;
     try {
       read = fs.readSync(0, input.chunk, 0, input.chunk.length, null);
@@ -107,7 +145,7 @@ function lineageOf(error: Error): string[] {
   const names: string[] = [];
   for (let proto: unknown = Object.getPrototypeOf(error); proto && names.length < 16; proto = Object.getPrototypeOf(proto)) {
     const name: unknown = (proto as { constructor?: { name?: unknown } }).constructor?.name;
-    if (typeof name === 'string' && name !== '' && name !== 'Object') names.push(name);
+    if (typeof name === 'string' && name !== '' && name !== 'Object') names.push(name.slice(0, 100));
   }
   return names;
 }
@@ -152,7 +190,7 @@ function callFake(fake: string, method: string, args: unknown[]): unknown {
   const request = currentRequest;
   send({ type: 'callback', request, fake, method, args: args.map(encode) });
   for (;;) {
-    const line = readLine();
+    const line = readLineSync();
     if (line === null) process.exit(0);
     const frame = JSON.parse(line) as { op?: string; id?: string; request?: string; ok?: boolean; value?: unknown; error?: { type?: unknown; message?: unknown }; clock?: string; set?: number };
     if (frame.op === 'return' && frame.request === request) {
@@ -369,7 +407,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-warm-up')) await warmUp();
   send({ type: 'ready' });
   let loaded = false;
-  for (let line = readLine(); line !== null; line = readLine()) {
+  for await (const line of requestLines()) {
     if (!loaded) {
       loaded = true;
       load(JSON.parse(line));

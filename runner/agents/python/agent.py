@@ -58,7 +58,7 @@ def describe(error):
     if isinstance(error, CallError):
         return {"type": error.type_name, "message": str(error)}
     # The class and its bases, nearest first, so a subclass of ValueError counts as one.
-    lineage = [cls.__name__ for cls in type(error).__mro__ if cls not in (object, BaseException)][:16]
+    lineage = [cls.__name__[:100] for cls in type(error).__mro__ if cls not in (object, BaseException)][:16]
     return {"type": type(error).__name__, "message": str(error)[:2000], "lineage": lineage}
 
 

@@ -6,6 +6,7 @@
  */
 import { test } from 'node:test';
 import { clientFor } from './in-process-sut.js';
+import { createAssertRaises } from '../runner/src/harness/assert-raises.js';
 import type { SuiteDefinition } from '../runner/src/harness/suite.js';
 
 export function registerPeerTests(suites: SuiteDefinition[], candidate: unknown): void {
@@ -13,7 +14,16 @@ export function registerPeerTests(suites: SuiteDefinition[], candidate: unknown)
   for (const suite of suites) {
     suite.register({
       test(name, _options, body) {
-        test(name, () => body({ ...client, measure: (work) => work() }));
+        test(name, () =>
+          body({
+            ...client,
+            measure: (work) => work(),
+            fake: () => {
+              throw new Error(`test "${name}" uses a fake: fakes need the sandbox channel, which the peer baseline does not have`);
+            },
+            assertRaises: createAssertRaises([]),
+          }),
+        );
       },
     });
   }

@@ -16,6 +16,12 @@ export const ChallengeInterface = z
   .object({
     classes: z.record(Identifier, InterfaceClass).default({}),
     functions: z.record(Identifier, Params).default({}),
+    /**
+     * Error classes the candidate's module exports and raises, each with the sentence that says
+     * when (`CircuitOpenError: "raised by execute while the circuit is open"`). A suite asserts
+     * one with `assertRaises(call, 'circuit-open')` (the name in kebab case, without `Error`).
+     */
+    errors: z.record(z.string().regex(/^[A-Z][A-Za-z0-9]*Error$/, 'must be a class name ending in Error, like CircuitOpenError'), z.string().min(1)).optional(),
   })
   .strict()
   .refine((i) => Object.keys(i.classes).length + Object.keys(i.functions).length > 0, {

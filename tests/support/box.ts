@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { SandboxLimits, type SubmittedFile } from '@assay/contract';
+import { SandboxLimits, type ChallengeInterface, type SubmittedFile } from '@assay/contract';
 import { openSession } from '../../runner/src/grading/open-session.js';
 import { runTests, type TestRun } from '../../runner/src/harness/run-tests.js';
 import type { TestCase } from '../../runner/src/harness/test-case.js';
@@ -35,26 +35,36 @@ export function expectRun(expected: unknown): TestCase {
   return inspectRun((value) => assert.deepEqual(value, expected));
 }
 
-export async function runBox(
+export function runBox(
   sandboxes: SandboxProvider,
   runtime: Runtime,
   body: string,
   test: TestCase,
   limitOverrides: Partial<SandboxLimits> = {},
 ): Promise<TestRun & { elapsedMs: number }> {
+  return runCode(sandboxes, runtime, { files: boxFiles(runtime, body), interface: boxInterface }, [test], limitOverrides);
+}
+
+/** Grades `tests` against one-file code (its first file is the entry) in a real sandbox, with no restarts. */
+export async function runCode(
+  sandboxes: SandboxProvider,
+  runtime: Runtime,
+  code: { files: SubmittedFile[]; interface: ChallengeInterface },
+  tests: TestCase[],
+  limitOverrides: Partial<SandboxLimits> = {},
+): Promise<TestRun & { elapsedMs: number }> {
   const limits = SandboxLimits.parse({ callTimeoutMs: 2_000, memoryMb: 128, outputKillKb: 256, ...limitOverrides });
-  const files = boxFiles(runtime, body);
   const started = performance.now();
   const run = await runTests({
-    tests: [test],
+    tests,
     runTimeoutMs: limits.runTimeoutMs,
     restarts: 0,
     openSession: async () =>
       openSession(await sandboxes.open(runtime, limits, { gradingId: 'box' }), limits, {
         language: runtime === 'node' ? 'javascript' : 'python',
-        entry: files[0]!.path,
-        files,
-        interface: boxInterface,
+        entry: code.files[0]!.path,
+        files: code.files,
+        interface: code.interface,
       }),
   });
   return { ...run, elapsedMs: performance.now() - started };

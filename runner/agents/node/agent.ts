@@ -4,17 +4,17 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as readline from 'node:readline';
 import { transform } from 'sucrase';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Interface {
   classes: Record<string, { methods: Record<string, string[]> }>;
   functions: Record<string, string[]>;
+  errors?: Record<string, string>;
 }
 interface Step { name?: string; args?: Json[]; clock?: string; set?: number }
 interface Request {
-  id: number; op: string; class?: string; ref?: number | null; name?: string;
+  id: string; op: string; class?: string; ref?: number | null; name?: string;
   args?: Json[]; steps?: Step[]; clock?: string; set?: number;
 }
 
@@ -52,20 +52,164 @@ function send(frame: object): void {
   writeAll(1, JSON.stringify(frame) + '\n');
 }
 
+const input = { pending: Buffer.alloc(0), chunk: Buffer.alloc(64 * 1024) };
+
+/** The next whole line already read from fd 0, if there is one. */
+function takeLine(): string | null {
+  const newline = input.pending.indexOf(0x0a);
+  if (newline < 0) return null;
+  const line = input.pending.subarray(0, newline).toString('utf8');
+  input.pending = input.pending.subarray(newline + 1);
+  return line;
+}
+
+/**
+ * The runner's frames, one line at a time, read asynchronously: between requests the event
+ * loop runs, as candidate code written for Node expects (its timers, its own stdin listeners).
+ * The stream is paused between pulls so it reads ahead as little as possible; whatever a
+ * fake's blocking read took beyond its answer waits in `input.pending` and comes first.
+ */
+async function* requestLines(): AsyncGenerator<string> {
+  const stream = process.stdin;
+  for (;;) {
+    const line = takeLine();
+    if (line !== null) {
+      yield line;
+      continue;
+    }
+    const chunk = await new Promise<Buffer | null>((resolve) => {
+      const onData = (data: Buffer) => done(data);
+      const onEnd = () => done(null);
+      const done = (data: Buffer | null) => {
+        stream.off('data', onData);
+        stream.off('end', onEnd);
+        stream.pause();
+        resolve(data);
+      };
+      stream.on('data', onData);
+      stream.once('end', onEnd);
+      stream.resume();
+    });
+    if (chunk === null) return;
+    input.pending = Buffer.concat([input.pending, chunk]);
+  }
+}
+
+/**
+ * The next line of fd 0, blocking until it is there (null at its end): a fake's call waits here
+ * for the harness's answer, which is what lets candidate code call a fake synchronously. The
+ * event loop is blocked meanwhile, so the stream above cannot take the answer first; fd 0 is
+ * non-blocking once Node's stream has opened it, hence the short sleeps on EAGAIN.
+ */
+function readLineSync(): string | null {
+  for (;;) {
+    const line = takeLine();
+    if (line !== null) return line;
+    let read: number;
+    try {
+      read = fs.readSync(0, input.chunk, 0, input.chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 1);
+        continue;
+      }
+      if (code === 'EOF') return null;
+      throw error;
+    }
+    if (read === 0) return null;
+    input.pending = Buffer.concat([input.pending, input.chunk.subarray(0, read)]);
+  }
+}
+
 let candidate: Record<string, unknown> = {};
 let api: Interface = { classes: {}, functions: {} };
 const instances = new Map<number, object>();
 const clocks = new Map<string, number>();
 let nextRef = 1;
+/** The runner's nonce of the request being handled: a fake's callback names it. */
+let currentRequest: string | null = null;
 
 class CallError extends Error {
   constructor(readonly type: string, message: string) { super(message); }
 }
 
-function describeError(error: unknown): { type: string; message: string } {
+function describeError(error: unknown): { type: string; message: string; lineage?: string[] } {
   if (error instanceof CallError) return { type: error.type, message: error.message };
-  if (error instanceof Error) return { type: error.constructor?.name || error.name || 'Error', message: String(error.message).slice(0, 2000) };
+  if (error instanceof Error) return { type: error.constructor?.name || error.name || 'Error', message: String(error.message).slice(0, 2000), lineage: lineageOf(error) };
   return { type: typeof error, message: String(error).slice(0, 2000) };
+}
+
+/** The error's class and its base classes, nearest first, so a subclass of RangeError counts as one. */
+function lineageOf(error: Error): string[] {
+  const names: string[] = [];
+  for (let proto: unknown = Object.getPrototypeOf(error); proto && names.length < 16; proto = Object.getPrototypeOf(proto)) {
+    const name: unknown = (proto as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof name === 'string' && name !== '' && name !== 'Object') names.push(name.slice(0, 100));
+  }
+  return names;
+}
+
+/** Portable error kinds as this language raises them (see ../PROTOCOL.md, "Portable errors"). */
+const KIND_ERRORS: Record<string, (message: string) => Error> = {
+  'invalid-argument': (message) => new RangeError(message),
+  'not-found': (message) => new (namedError('NotFoundError'))(message),
+  'state-conflict': (message) => new (namedError('StateConflictError'))(message),
+};
+const namedErrors = new Map<string, ErrorConstructor>();
+
+/** One class per name, so `instanceof` and `constructor.name` hold across calls. */
+function namedError(name: string): ErrorConstructor {
+  let made = namedErrors.get(name);
+  if (!made) {
+    made = { [name]: class extends Error {} }[name] as ErrorConstructor;
+    Object.defineProperty(made.prototype, 'name', { value: name });
+    namedErrors.set(name, made);
+  }
+  return made;
+}
+
+/** The native error a fake's failure becomes: a portable kind, a built-in error class, or a class of that name. */
+function nativeError(failure: { type?: unknown; message?: unknown }): Error {
+  const type = String(failure.type ?? 'Error');
+  const message = String(failure.message ?? '');
+  const ofKind = KIND_ERRORS[type];
+  if (ofKind) return ofKind(message);
+  const builtIn: unknown = (globalThis as Record<string, unknown>)[type];
+  if (builtIn === Error || (typeof builtIn === 'function' && builtIn.prototype instanceof Error)) return new (builtIn as ErrorConstructor)(message);
+  return new (namedError(type))(message);
+}
+
+/**
+ * A fake's call, made synchronously: the callback frame goes out and the agent blocks on fd 0
+ * for the harness's answer. The harness may set a clock meanwhile (its method takes virtual
+ * time); nothing else can run while the candidate's code is blocked here, so anything else is
+ * refused.
+ */
+function callFake(fake: string, method: string, args: unknown[]): unknown {
+  const request = currentRequest;
+  send({ type: 'callback', request, fake, method, args: args.map(encode) });
+  for (;;) {
+    const line = readLineSync();
+    if (line === null) process.exit(0);
+    const frame = JSON.parse(line) as { op?: string; id?: string; request?: string; ok?: boolean; value?: unknown; error?: { type?: unknown; message?: unknown }; clock?: string; set?: number };
+    if (frame.op === 'return' && frame.request === request) {
+      if (frame.ok) return frame.value;
+      throw nativeError(frame.error ?? {});
+    }
+    if (frame.op === 'clock') {
+      clocks.set(frame.clock ?? '', frame.set ?? 0);
+      send({ id: frame.id, ok: true, value: null });
+    } else {
+      send({ id: frame.id, ok: false, error: { type: 'AgentError', message: `a ${frame.op} request cannot run while a fake's method runs; only clock requests can` } });
+    }
+  }
+}
+
+function fakeProxy(fake: string, methods: unknown): Record<string, (...args: unknown[]) => unknown> {
+  const proxy: Record<string, (...args: unknown[]) => unknown> = {};
+  for (const method of Array.isArray(methods) ? methods.map(String) : []) proxy[method] = (...args) => callFake(fake, method, args);
+  return proxy;
 }
 
 function safeRelative(file: string): string {
@@ -110,7 +254,7 @@ function load(frame: { language: string; entry: string; files: { path: string; c
     send({ type: 'load_error', kind, message: `${type}: ${message}` });
     return;
   }
-  const declared = [...Object.keys(api.classes), ...Object.keys(api.functions)];
+  const declared = [...Object.keys(api.classes), ...Object.keys(api.functions), ...Object.keys(api.errors ?? {})];
   send({ type: 'loaded', missing: declared.filter((name) => typeof candidate[name] !== 'function') });
 }
 
@@ -123,6 +267,7 @@ function decode(value: Json): unknown {
       return () => clocks.get(id);
     }
     if (typeof value.$ref === 'number') return instanceOf(value.$ref);
+    if (typeof value.$fake === 'string') return fakeProxy(value.$fake, value.methods);
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
   }
   return value;
@@ -245,10 +390,10 @@ async function warmUp(): Promise<void> {
   new Function('exports', 'module', code)(module.exports, module);
   candidate = module.exports;
   api = { classes: { Counter: { methods: { hit: ['key', 'cost'], size: [] } } }, functions: {} };
-  const { $ref } = (await handle({ id: 0, op: 'new', class: 'Counter', args: [3, { $clock: 'warm-up' }] })) as { $ref: number };
+  const { $ref } = (await handle({ id: '', op: 'new', class: 'Counter', args: [3, { $clock: 'warm-up' }] })) as { $ref: number };
   const steps: Step[] = [];
   for (let i = 0; i < 4_000; i++) steps.push(i % 50 === 0 ? { clock: 'warm-up', set: i } : { name: i % 97 === 0 ? 'size' : 'hit', args: [`k${i % 500}`, 1 + (i % 2)] });
-  const request = JSON.stringify({ id: 0, op: 'batch', ref: $ref, steps });
+  const request = JSON.stringify({ id: '', op: 'batch', ref: $ref, steps });
   JSON.stringify(await handle(JSON.parse(request) as Request));
   candidate = {};
   api = { classes: {}, functions: {} };
@@ -260,16 +405,16 @@ async function warmUp(): Promise<void> {
 async function main(): Promise<void> {
   fs.mkdirSync(workDir, { recursive: true });
   if (!process.argv.includes('--no-warm-up')) await warmUp();
-  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   send({ type: 'ready' });
   let loaded = false;
-  for await (const line of lines) {
+  for await (const line of requestLines()) {
     if (!loaded) {
       loaded = true;
       load(JSON.parse(line));
       continue;
     }
     const request = JSON.parse(line) as Request;
+    currentRequest = request.id;
     try {
       send({ id: request.id, ok: true, value: await handle(request) });
     } catch (error) {

@@ -4,6 +4,7 @@ Runs as the sandbox's main process: `python3 -I -S -B agent.py <work-dir>`. Isol
 no `site` mean nothing a candidate ships (sitecustomize.py, .pth files, PYTHON* variables)
 runs before the agent; the work dir joins sys.path only to import the entry module.
 """
+import builtins
 import functools
 import importlib
 import json
@@ -12,6 +13,7 @@ import os
 import re
 import sys
 import traceback
+import types
 
 WORK_DIR = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "/sandbox/work")
 
@@ -26,6 +28,8 @@ _interface = {"classes": {}, "functions": {}}
 _instances = {}
 _clocks = {}
 _next_ref = 1
+# The runner's nonce of the request being handled: a fake's callback names it.
+_current_request = None
 
 
 class CallError(Exception):
@@ -53,7 +57,60 @@ def snake(name):
 def describe(error):
     if isinstance(error, CallError):
         return {"type": error.type_name, "message": str(error)}
-    return {"type": type(error).__name__, "message": str(error)[:2000]}
+    # The class and its bases, nearest first, so a subclass of ValueError counts as one.
+    lineage = [cls.__name__[:100] for cls in type(error).__mro__ if cls not in (object, BaseException)][:16]
+    return {"type": type(error).__name__, "message": str(error)[:2000], "lineage": lineage}
+
+
+# Portable error kinds as Python raises them (see ../PROTOCOL.md, "Portable errors").
+_KIND_ERRORS = {"invalid-argument": ValueError, "not-found": KeyError, "state-conflict": RuntimeError}
+_named_errors = {}
+
+
+def native_error(failure):
+    """The exception a fake's failure becomes: a portable kind, a built-in exception, or a class of that name."""
+    type_name = str(failure.get("type", "Exception"))
+    cls = _KIND_ERRORS.get(type_name)
+    if cls is None:
+        builtin = getattr(builtins, type_name, None)
+        if isinstance(builtin, type) and issubclass(builtin, Exception):
+            cls = builtin
+        else:
+            # One class per name, so `except` and `isinstance` hold across calls.
+            cls = _named_errors.setdefault(type_name, type(type_name, (Exception,), {}))
+    return cls(str(failure.get("message", "")))
+
+
+def call_fake(fake_id, method, *args):
+    """A fake's call: the callback frame goes out and the agent blocks on stdin for the answer.
+
+    The harness may set a clock meanwhile (its method takes virtual time); nothing else can run
+    while the candidate's code waits here, so anything else is refused.
+    """
+    request = _current_request
+    send({"type": "callback", "request": request, "fake": fake_id, "method": method, "args": [encode(a) for a in args]})
+    while True:
+        line = sys.stdin.readline()
+        if not line:
+            os._exit(0)
+        frame = json.loads(line)
+        if frame.get("op") == "return" and frame.get("request") == request:
+            if frame.get("ok"):
+                return frame.get("value")
+            raise native_error(frame.get("error") or {})
+        if frame.get("op") == "clock":
+            _clocks[frame.get("clock", "")] = frame.get("set", 0)
+            send({"id": frame.get("id"), "ok": True, "value": None})
+        else:
+            message = f"a {frame.get('op')} request cannot run while a fake's method runs; only clock requests can"
+            send({"id": frame.get("id"), "ok": False, "error": {"type": "AgentError", "message": message}})
+
+
+def fake_proxy(fake_id, methods):
+    proxy = types.SimpleNamespace()
+    for method in methods if isinstance(methods, list) else []:
+        setattr(proxy, snake(str(method)), functools.partial(call_fake, fake_id, str(method)))
+    return proxy
 
 
 def safe_relative(path):
@@ -84,7 +141,7 @@ def load(frame):
         tail = traceback.format_exception_only(type(error), error)[-1].strip()
         send({"type": "load_error", "kind": "crashed", "message": tail[:2000]})
         return False
-    declared = list(_interface["classes"]) + [snake(n) for n in _interface["functions"]]
+    declared = list(_interface["classes"]) + [snake(n) for n in _interface["functions"]] + list(_interface.get("errors") or {})
     send({"type": "loaded", "missing": [n for n in declared if not callable(getattr(_candidate, n, None))]})
     return True
 
@@ -102,6 +159,8 @@ def decode(value):
             return clock_function(value["$clock"])
         if isinstance(value.get("$ref"), int):
             return instance(value["$ref"])
+        if isinstance(value.get("$fake"), str):
+            return fake_proxy(value["$fake"], value.get("methods"))
         return {k: decode(v) for k, v in value.items()}
     return value
 
@@ -191,8 +250,11 @@ def main():
         # Keep answering nothing: the runner has its verdict and will remove the container.
         sys.stdin.read()
         return
-    for line in sys.stdin:
+    global _current_request
+    # readline, not iteration: a fake's call reads the same stream while a request is handled.
+    for line in iter(sys.stdin.readline, ""):
         request = json.loads(line)
+        _current_request = request["id"]
         try:
             send({"id": request["id"], "ok": True, "value": handle(request)})
         except Exception as error:  # noqa: BLE001 - a candidate exception is data for the test

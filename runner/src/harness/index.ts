@@ -1,2 +1,2 @@
-export { defineSuite, CandidateError } from './suite.js';
-export type { SuiteApi, TestOptions, TestBody, TestContext, Sut, Instance, BatchStep, ClockStep, ManualClock, SuiteDefinition } from './suite.js';
+export { defineSuite, CandidateError, PortableError } from './suite.js';
+export type { SuiteApi, TestOptions, TestBody, TestContext, Sut, Instance, BatchStep, ClockStep, ManualClock, SuiteDefinition, Fake, FakeCall, FakeMethods } from './suite.js';

@@ -4,8 +4,9 @@ import type { AgentChannel, LoadOutcome } from '../sandbox/agent-channel.js';
 import { InfraError, SandboxStopped, type StopKind } from '../sandbox/sandbox-errors.js';
 import type { ReferenceTiming } from './reference-timer.js';
 import { assertionMessage } from './assertion-message.js';
+import { createAssertRaises } from './assert-raises.js';
 import { suiteFaultMessage } from './suite-fault-message.js';
-import { createSutClient } from './sut-client.js';
+import { createSutClient, type ChannelClient } from './sut-client.js';
 import { CandidateError, type TestContext } from './suite.js';
 import type { TestCase } from './test-case.js';
 
@@ -202,13 +203,19 @@ async function runInSession(test: TestCase, session: TestSession): Promise<Timin
 
 /** Runs a body once; returns the cost of its `measure` block (zero if it has none). */
 export async function runBody(test: TestCase, client: AgentChannel | SutClient): Promise<Timing> {
-  const { sut, clock } = 'sut' in client ? client : createSutClient(client);
+  const driver: SutClient & Partial<Pick<ChannelClient, 'fake' | 'close'>> = 'sut' in client ? client : createSutClient(client);
+  const { sut, clock } = driver;
   // In-process code (benchmarks) costs this process's CPU time.
   const cpuTime = 'sut' in client ? async () => cpuUsageMs(process.cpuUsage()) : () => client.cpuTimeMs();
   let measured: Timing | undefined;
-  await test.body({
+  const body = test.body({
     sut,
     clock,
+    fake(methods) {
+      if (!driver.fake) throw new Error(`test "${test.name}" uses a fake, which needs a sandbox channel; the in-process benchmark client has none`);
+      return driver.fake(methods);
+    },
+    assertRaises: createAssertRaises(test.declaredErrors ?? []),
     async measure(work) {
       if (measured !== undefined) throw new Error(`test "${test.name}" calls measure more than once`);
       const cpuBefore = await cpuTime();
@@ -219,6 +226,11 @@ export async function runBody(test: TestCase, client: AgentChannel | SutClient):
       return value;
     },
   });
+  try {
+    await body;
+  } finally {
+    driver.close?.();
+  }
   if (test.performance && measured === undefined) throw new Error(`performance test "${test.name}" never called measure`);
   return measured ?? { cpuMs: 0, wallMs: 0 };
 }

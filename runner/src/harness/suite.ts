@@ -1,3 +1,5 @@
+export { PortableError } from './portable-error.js';
+
 /**
  * The API a challenge author writes tests against, once, in TypeScript. The same suite
  * grades every language the challenge offers: tests never touch candidate code directly,
@@ -49,6 +51,44 @@ export interface TestContext {
   clock(startMs?: number): ManualClock;
   /** Times one piece of work (performance tests only); returns what `work` returns. */
   measure<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * A dependency whose logic stays here, in the trusted harness. Pass it as an argument: the
+   * candidate's code gets a proxy with these methods (snake_case in Python), and each call
+   * runs the method here while the candidate's call waits, synchronously (TS/JS may `await`
+   * it too: awaiting a plain value works). A method may take virtual time (`await
+   * now.advance(50)`), return a JSON value, or throw a `PortableError` that arrives as the
+   * native error of that kind. Every call is recorded in `calls`. A fake serves only the test
+   * that made it: a proxy the code keeps and calls later ends the run as `crashed`.
+   *
+   *   const backend = fake({ fetch: (key: string) => { if (down) throw new PortableError('state-conflict', 'down'); return `v:${key}`; } });
+   *   const breaker = await sut.create('CircuitBreaker', backend, now, 3, 1000, 1);
+   *   assert.deepEqual(backend.calls.map((c) => c.args), [['a']]);
+   */
+  fake(methods: FakeMethods): Fake;
+  /**
+   * Asserts that `call` fails with an error of `kind`, in any language: a built-in kind
+   * (`invalid-argument`, `not-found`, `state-conflict`) or one the challenge declares under
+   * `interface.errors` (`CircuitOpenError` is `circuit-open`). Resolves with the error.
+   *
+   *   await assertRaises(breaker.call('execute', 'a'), 'circuit-open');
+   */
+  assertRaises(call: Promise<unknown> | (() => Promise<unknown>), kind: string): Promise<CandidateError>;
+}
+
+/** A fake's methods: each takes the JSON arguments the candidate passed and returns a JSON value (or a promise of one). */
+export type FakeMethods = Readonly<Record<string, (...args: never[]) => unknown>>;
+
+export interface Fake {
+  readonly fakeId: string;
+  /** Every call the candidate's code made, in order. */
+  readonly calls: readonly FakeCall[];
+}
+
+export interface FakeCall {
+  readonly method: string;
+  readonly args: readonly unknown[];
+  /** What the method returned, or the kind of error it threw into the candidate's code. */
+  readonly outcome: { readonly returned: unknown } | { readonly raised: string };
 }
 
 export interface Sut {
@@ -97,6 +137,8 @@ export class CandidateError extends Error {
     readonly errorType: string,
     message: string,
     readonly step?: number,
+    /** The error's class and its base classes, nearest first (a subclass of ValueError counts as one). */
+    readonly lineage: readonly string[] = [errorType],
   ) {
     super(`${errorType}: ${message}`);
   }

@@ -1,5 +1,8 @@
 import type { AgentChannel } from '../sandbox/agent-channel.js';
-import { CandidateError, type BatchStep, type ClockStep, type Instance, type ManualClock, type Sut } from './suite.js';
+import { ChannelFake } from './fake.js';
+import { CandidateError, type BatchStep, type ClockStep, type Fake, type FakeMethods, type Instance, type ManualClock, type Sut } from './suite.js';
+
+type Encode = (args: unknown[]) => unknown[];
 
 class ChannelClock implements ManualClock {
   constructor(
@@ -28,17 +31,18 @@ class ChannelInstance implements Instance {
     readonly className: string,
     readonly ref: number,
     private readonly channel: AgentChannel,
+    private readonly encode: Encode,
   ) {}
 
   async call(method: string, ...args: unknown[]): Promise<unknown> {
-    return unwrap(await this.channel.request({ op: 'call', ref: this.ref, name: method, args: encodeArgs(args) }));
+    return unwrap(await this.channel.request({ op: 'call', ref: this.ref, name: method, args: this.encode(args) }));
   }
 
   async batch(steps: BatchStep[]): Promise<unknown[]> {
     const frames = steps.map((step, index) => {
       if (isClockStep(step)) return { clock: step.clockId, set: step.setMs };
       if (typeof step[0] !== 'string') throw new TypeError(`batch step ${index} must start with a method name`);
-      return { name: step[0], args: encodeArgs(step.slice(1)) };
+      return { name: step[0], args: this.encode(step.slice(1)) };
     });
     const value = unwrap(await this.channel.request({ op: 'batch', ref: this.ref, steps: frames }));
     if (!Array.isArray(value)) throw new CandidateError('ProtocolError', 'a batch did not return a list');
@@ -52,20 +56,7 @@ function isClockStep(step: BatchStep): step is ClockStep {
 
 function unwrap(reply: Awaited<ReturnType<AgentChannel['request']>>): unknown {
   if (reply.ok) return reply.value;
-  throw new CandidateError(reply.error.type, reply.error.message, reply.error.step);
-}
-
-/** Replaces harness objects with their wire form: clocks become `{$clock}`, instances `{$ref}`. */
-function encodeArgs(args: unknown[]): unknown[] {
-  return args.map(wireForm);
-}
-
-function wireForm(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (value instanceof ChannelClock) return { $clock: value.clockId };
-  if (value instanceof ChannelInstance) return { $ref: value.ref };
-  if (Array.isArray(value)) return value.map(wireForm);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wireForm(v)]));
+  throw new CandidateError(reply.error.type, reply.error.message, reply.error.step, reply.error.lineage ?? [reply.error.type]);
 }
 
 /**
@@ -74,17 +65,45 @@ function wireForm(value: unknown): unknown {
  */
 let clocksMade = 0;
 
-/** The `sut` and `clock` a test receives, speaking to one loaded agent. */
-export function createSutClient(channel: AgentChannel): { sut: Sut; clock(startMs?: number): ManualClock } {
+export interface ChannelClient {
+  sut: Sut;
+  clock(startMs?: number): ManualClock;
+  fake(methods: FakeMethods): Fake;
+  /**
+   * Ends the test's use of the channel: its fakes stop answering (a later call from the sandbox
+   * is out of turn), and the first error a fake's method threw that was not a PortableError is
+   * thrown here, so it fails the test.
+   */
+  close(): void;
+}
+
+/** The `sut`, `clock` and `fake` one test receives, speaking to one loaded agent. */
+export function createSutClient(channel: AgentChannel): ChannelClient {
+  const fakes: ChannelFake[] = [];
+
+  /** Replaces harness objects with their wire form; a fake passed to the sandbox starts to answer. */
+  const wireForm = (value: unknown): unknown => {
+    if (value === null || typeof value !== 'object') return value;
+    if (value instanceof ChannelClock) return { $clock: value.clockId };
+    if (value instanceof ChannelInstance) return { $ref: value.ref };
+    if (value instanceof ChannelFake) {
+      channel.admitFake(value.fakeId, value.methodNames, (method, args) => value.answer(method, args));
+      return { $fake: value.fakeId, methods: value.methodNames };
+    }
+    if (Array.isArray(value)) return value.map(wireForm);
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wireForm(v)]));
+  };
+  const encode: Encode = (args) => args.map(wireForm);
+
   const sut: Sut = {
     async create(className, ...args) {
-      const value = unwrap(await channel.request({ op: 'new', class: className, args: encodeArgs(args) }));
+      const value = unwrap(await channel.request({ op: 'new', class: className, args: encode(args) }));
       const ref = (value as { $ref?: unknown } | null)?.$ref;
       if (typeof ref !== 'number') throw new CandidateError('ProtocolError', `constructing ${className} returned no instance`);
-      return new ChannelInstance(className, ref, channel);
+      return new ChannelInstance(className, ref, channel, encode);
     },
     async call(functionName, ...args) {
-      return unwrap(await channel.request({ op: 'call', ref: null, name: functionName, args: encodeArgs(args) }));
+      return unwrap(await channel.request({ op: 'call', ref: null, name: functionName, args: encode(args) }));
     },
   };
   return {
@@ -95,6 +114,16 @@ export function createSutClient(channel: AgentChannel): { sut: Sut; clock(startM
       // The agent creates a clock at 0 on first sight; a non-zero start is set with the first call that uses it.
       if (startMs !== 0) void channel.request({ op: 'clock', clock: clock.clockId, set: startMs }).catch(() => undefined);
       return clock;
+    },
+    fake(methods) {
+      const made = new ChannelFake(methods);
+      fakes.push(made);
+      return made;
+    },
+    close() {
+      for (const made of fakes) channel.revokeFake(made.fakeId);
+      const fault = fakes.find((made) => made.fault !== undefined)?.fault;
+      if (fault !== undefined) throw fault;
     },
   };
 }

@@ -14,6 +14,8 @@ export interface TestCase {
   body: TestBody;
   /** The suite file it came from, for authors' error messages. */
   file: string;
+  /** Error classes the challenge declares (`interface.errors`): kinds `assertRaises` accepts beside the built-in ones. */
+  declaredErrors?: readonly string[];
 }
 
 export interface Requirement {
@@ -68,6 +70,7 @@ export async function loadTestCases(files: readonly string[], manifest: Challeng
           ...(options.performance ? { performance: options.performance } : {}),
           body,
           file,
+          declaredErrors: Object.keys(manifest.interface.errors ?? {}),
         });
       },
     });

@@ -25,7 +25,14 @@ export interface CallFailure {
   type: string;
   message: string;
   step?: number;
+  /** The error's class and its base classes, nearest first. */
+  lineage?: string[];
 }
+
+/** How a fake's method answered a callback; an error's `type` is a portable kind or an error class name. */
+export type FakeAnswer = { ok: true; value: unknown } | { ok: false; error: { type: string; message: string } };
+/** Runs a fake's method in the harness. Never rejects: a failure is an answer. */
+export type FakeHandler = (method: string, args: unknown[]) => Promise<FakeAnswer>;
 
 type Reply = { ok: true; value: unknown } | { ok: false; error: CallFailure };
 
@@ -60,6 +67,10 @@ export class AgentChannel {
   private readonly log: LogCapture;
   private readonly frames: FrameReader;
   private readonly pending = new Map<string, Pending>();
+  /** Fakes the current test passed into the sandbox, by id: the only ones a callback may name. */
+  private readonly fakes = new Map<string, { methods: ReadonlySet<string>; handler: FakeHandler }>();
+  /** The request whose callback the harness is running; the agent is blocked until it is answered. */
+  private callbackOf: string | undefined;
   private phase: Phase = 'starting';
   private onReady: (() => void) | undefined;
   private onLoaded: ((frame: Record<string, unknown>) => void) | undefined;
@@ -149,6 +160,16 @@ export class AgentChannel {
     });
   }
 
+  /** Lets the sandbox call a fake's methods (see agents/PROTOCOL.md, "Fakes") until it is revoked. */
+  admitFake(fakeId: string, methods: readonly string[], handler: FakeHandler): void {
+    this.fakes.set(fakeId, { methods: new Set(methods), handler });
+  }
+
+  /** A fake's test is over: a callback naming it from now on is out of turn. */
+  revokeFake(fakeId: string): void {
+    this.fakes.delete(fakeId);
+  }
+
   /** Ends the sandbox for a candidate-caused reason; the exit that follows is attributed to it. */
   stop(kind: StopKind, detail: string): void {
     if (this.stopReason || this.stopped) return;
@@ -204,13 +225,35 @@ export class AgentChannel {
       this.onLoaded?.(frame);
       return true;
     }
-    if (this.phase !== 'loaded' || typeof frame.id !== 'string') return false;
+    if (this.phase !== 'loaded') return false;
+    if (frame.type === 'callback') return this.acceptCallback(frame);
+    // While its callback runs, the agent is blocked in it: a reply to that request is forged.
+    if (typeof frame.id !== 'string' || frame.id === this.callbackOf) return false;
     const waiter = this.pending.get(frame.id);
     const reply = ReplyFrame.safeParse(frame);
     if (!waiter || !reply.success) return false;
     clearTimeout(waiter.timer);
     this.pending.delete(frame.id);
     waiter.resolve(reply.data);
+    return true;
+  }
+
+  /**
+   * Takes a call to a fake: only during a request the agent has read (it names that request's
+   * nonce), never while another callback runs (the agent is blocked in that one), and only for
+   * a fake admitted in the current test, by a method it has. The answer names the request.
+   */
+  private acceptCallback(frame: Record<string, unknown>): boolean {
+    const callback = CallbackFrame.safeParse(frame);
+    if (!callback.success || this.callbackOf !== undefined) return false;
+    const { request, fake, method, args } = callback.data;
+    const target = this.fakes.get(fake);
+    if (!this.pending.has(request) || !target?.methods.has(method)) return false;
+    this.callbackOf = request;
+    void target.handler(method, args).then((answer) => {
+      this.callbackOf = undefined;
+      if (!this.stopped) this.write({ op: 'return', request, ...answer });
+    });
     return true;
   }
 
@@ -244,6 +287,22 @@ const ReplyFrame = z.union([
       type: z.string().catch('Error').transform((t) => capText(t, TEXT_CAPS.errorType)),
       message: z.string().catch('the call failed').transform((m) => capText(m, TEXT_CAPS.message)),
       step: z.number().int().optional().catch(undefined),
+      lineage: z
+        .array(z.string())
+        .optional()
+        .catch(undefined)
+        .transform((names) => names?.slice(0, 16).map((name) => capText(name, TEXT_CAPS.errorType))),
     }),
   }),
 ]);
+
+/** A call the candidate's code made to a fake's proxy, as the agent writes it. */
+const CallbackFrame = z
+  .object({
+    type: z.literal('callback'),
+    request: z.string(),
+    fake: z.string(),
+    method: z.string(),
+    args: z.array(z.unknown()),
+  })
+  .strict();

@@ -8,3 +8,4 @@ export * from './challenge-manifest.js';
 export * from './recording.js';
 export * from './http/index.js';
 export * from './validation-record.js';
+export * from './workspace-rules.js';

@@ -1,6 +1,6 @@
 import type { ReplayMarker } from '../replay/replay-types.js';
 
-const MARKER_SYMBOL: Record<ReplayMarker['kind'], string> = { run: '▲', paste: '■', 'focus-lost': '◆', 'focus-back': '◇' };
+const MARKER_SYMBOL: Record<ReplayMarker['kind'], string> = { run: '▲', paste: '■', 'focus-lost': '◆', 'focus-back': '◇', file: '✚' };
 
 /** The timeline: a heat strip of activity, the markers, and a slider for the playhead. */
 export function ReplayScrubber({ durationMs, position, activity, markers, onSeek }: { durationMs: number; position: number; activity: number[]; markers: readonly ReplayMarker[]; onSeek: (t: number) => void }) {

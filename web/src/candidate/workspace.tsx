@@ -267,6 +267,17 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
     editor.current?.mark(location && failure ? { ...location, message: failure } : null);
   }, [run, files]);
 
+  // A run still going when the page was reloaded shows its results when it ends.
+  useEffect(() => {
+    const pending = attempt.lastRun;
+    if (!session || pending?.status !== 'queued') return;
+    setRunning(true);
+    void finished(session.token, pending)
+      .then(setRun, setRunError)
+      .finally(() => setRunning(false));
+    // Once per opened workspace.
+  }, [session]);
+
   const showTest = (name: string) => {
     setFocusedTest(name);
     setPanel('sources');
@@ -280,11 +291,7 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
     try {
       if (!(await save())) throw new Error('your latest changes could not be saved yet, so the tests would run an older version; try again when you are back online');
       const started = await apiCall('startRun', { token: session.token });
-      let status = started;
-      while (status.status !== 'done') {
-        await new Promise((resolve) => setTimeout(resolve, 600));
-        status = await apiCall('run', { token: session.token, params: { id: started.runId } });
-      }
+      const status = await finished(session.token, started);
       setRun(status);
       const tests = status.result?.tests ?? [];
       record({ type: 'run', t: t(), runId: started.runId, passed: tests.filter((x) => x.status === 'passed').length, total: tests.length });
@@ -369,6 +376,16 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       {confirming ? <SubmitDialog unsaved={unsaved.size} onCancel={() => setConfirming(false)} onSubmit={submit} /> : null}
     </div>
   );
+}
+
+/** Polls a visible-test run until it is done. */
+async function finished(token: string, run: RunStatus): Promise<RunStatus> {
+  let status = run;
+  while (status.status !== 'done') {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    status = await apiCall('run', { token, params: { id: run.runId } });
+  }
+  return status;
 }
 
 function SaveIndicator({ state }: { state: SaveState }) {

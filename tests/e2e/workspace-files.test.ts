@@ -55,7 +55,7 @@ async function savedPaths(attemptId: string): Promise<string[]> {
 
 const saved = (page: Page) => expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 20_000 }).toBe('All changes saved');
 
-test('a TypeScript candidate creates, is refused, renames, deletes, reloads, reads a visible test, submits; the replay shows the new file', async () => {
+test('a TypeScript candidate creates, is refused, renames a file and a folder, deletes, reloads, reads a visible test, submits; the replay shows the new file', async () => {
   const { invite } = await candidateFlow(platform.baseUrl, staff).invite('rate-limiter', ['typescript', 'python']);
   const { page, pageErrors } = await openPage(browser, { viewport: { width: 1280, height: 720 } });
   const responses = candidateResponses(page);
@@ -87,20 +87,24 @@ test('a TypeScript candidate creates, is refused, renames, deletes, reloads, rea
   await files(page).getByRole('button', { name: 'Rename src/scratch.ts' }).click();
   await page.getByLabel('New name for src/scratch.ts').fill('src/util/clock.ts');
   await page.getByRole('button', { name: 'Rename', exact: true }).click();
+  // A folder is renamed with the files in it.
+  await files(page).getByRole('button', { name: 'Rename the folder src/util/' }).click();
+  await page.getByLabel('New name for the folder src/util/').fill('src/time');
+  await page.getByRole('button', { name: 'Rename', exact: true }).click();
   await newFile(page, 'src/gone.ts');
   await files(page).getByRole('button', { name: 'Delete src/gone.ts' }).click();
   await files(page).getByRole('button', { name: 'Delete src/gone.ts' }).click();
   expect(await files(page).getByRole('button', { name: 'Delete src/rate-limiter.ts' }).count()).toBe(0);
   expect(await files(page).getByRole('button', { name: 'Rename src/rate-limiter.ts' }).count()).toBe(0);
   await saved(page);
-  const expected = ['src/limiter-helpers.ts', 'src/rate-limiter.ts', 'src/util/clock.ts'];
+  const expected = ['src/limiter-helpers.ts', 'src/rate-limiter.ts', 'src/time/clock.ts'];
   await expect.poll(() => savedPaths(attemptId), { timeout: 20_000 }).toEqual(expected);
 
   // A reload keeps every file, and the renamed one kept its text.
   await page.reload();
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: 60_000 });
   expect((await fileNames(page)).sort()).toEqual(expected);
-  await files(page).getByRole('button', { name: /src\/util\/clock\.ts/ }).first().click();
+  await files(page).getByRole('button', { name: /src\/time\/clock\.ts/ }).first().click();
   // Monaco draws spaces as no-break spaces.
   await expect.poll(async () => (await page.locator('.monaco-editor .view-lines').first().textContent())?.replaceAll('\u00a0', ' ')).toContain('// scratch');
 
@@ -147,6 +151,7 @@ test('a TypeScript candidate creates, is refused, renames, deletes, reloads, rea
   await moments.getByRole('button', { name: /Created src\/limiter-helpers\.ts/ }).click();
   await expect.poll(() => reviewer.page.getByTestId('replay-files').textContent()).toContain('src/limiter-helpers.ts');
   expect(await moments.getByRole('button', { name: /Renamed src\/scratch\.ts to src\/util\/clock\.ts/ }).count()).toBe(1);
+  expect(await moments.getByRole('button', { name: /Renamed src\/util\/clock\.ts to src\/time\/clock\.ts/ }).count()).toBe(1);
   expect(await moments.getByRole('button', { name: /Deleted src\/gone\.ts/ }).count()).toBe(1);
   await reviewer.page.getByRole('button', { name: 'Jump to the end' }).click();
   await expect.poll(() => reviewer.page.getByTestId('replay-files').textContent()).toBe(`Files: ${expected.join(', ')}`);

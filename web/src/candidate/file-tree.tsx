@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { PathRules } from '@assay/contract';
 import type { EditorFile } from '../editor/code-editor.js';
 import { FileNameForm } from './file-name-form.js';
+import { folderOf } from './folder-moves.js';
+import { FolderRow } from './folder-row.js';
 
 /** What a file is to the candidate, told by an icon and a word (never colour alone). */
 export type FileRole = 'editable' | 'created' | 'read-only';
@@ -23,21 +25,26 @@ type Editing = { kind: 'new' } | { kind: 'rename'; path: string } | { kind: 'del
 /**
  * The attempt's files with what each is (editable, created by the candidate, read-only), unsaved
  * ones dotted; new files, renames and deletions within the workspace's rules. A file the rules
- * do not let go (read-only, the entry module) offers no rename or delete at all.
+ * do not let go (read-only, the entry module) offers no rename or delete at all. Folders are
+ * headings over their files, renamed or deleted as a whole (`FolderRow`).
  */
 export function FileTree({ files, active, unsaved, roleOf, rules, actions, editable }: { files: EditorFile[]; active: string; unsaved: ReadonlySet<string>; roleOf: (path: string) => FileRole; rules: PathRules; actions: FileActions; editable: boolean }) {
   const [editing, setEditing] = useState<Editing>(null);
   const paths = files.map((f) => f.path);
   const problemOfNew = (others: string[]) => (name: string) => rules.createProblem(name, others)?.message ?? null;
-  const folderOf = (path: string) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '');
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   return (
     <nav aria-label="Files" className="file-tree">
       <ul>
-        {[...files].sort((a, b) => a.path.localeCompare(b.path)).map((file) => {
+        {sorted.map((file, index) => {
+          // A folder's heading comes before the first of its files in path order.
+          const folder = folderOf(file.path);
+          const heading = folder !== '' && folder !== folderOf(sorted[index - 1]?.path ?? '') ? <FolderRow key={`folder:${folder}`} folder={folder} paths={paths} rules={rules} actions={actions} editable={editable} /> : null;
           const role = roleOf(file.path);
           const movable = editable && rules.deleteProblem(file.path) === null;
           if (editing?.kind === 'rename' && editing.path === file.path) {
-            return (
+            return [
+              heading,
               <li key={file.path}>
                 <FileNameForm
                   initial={file.path}
@@ -47,10 +54,11 @@ export function FileTree({ files, active, unsaved, roleOf, rules, actions, edita
                   onDone={(to) => (setEditing(null), actions.rename(file.path, to))}
                   onCancel={() => setEditing(null)}
                 />
-              </li>
-            );
+              </li>,
+            ];
           }
-          return (
+          return [
+            heading,
             <li key={file.path} className="file-row">
               <button type="button" className="file-name" aria-current={file.path === active ? 'true' : undefined} onClick={() => actions.open(file.path)}>
                 <span aria-hidden="true" className={`file-role ${role}`}>
@@ -79,8 +87,8 @@ export function FileTree({ files, active, unsaved, roleOf, rules, actions, edita
                   </button>
                 </span>
               ) : null}
-            </li>
-          );
+            </li>,
+          ];
         })}
       </ul>
       {!editable ? null : editing?.kind === 'new' ? (

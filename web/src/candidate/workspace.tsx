@@ -216,6 +216,12 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
     timers.current.draft = window.setTimeout(writeDraft, DRAFT_DELAY_MS);
   };
 
+  // Set at once, not at the next render: a folder's rename or deletion is one change per file in a row.
+  const replaceFiles = (next: EditorFile[]) => {
+    filesRef.current = next;
+    setFiles(next);
+  };
+
   // Every change is judged again here by the rules the tree already applied: the handle is the last gate before the recording.
   const fileActions: FileActions = {
     open,
@@ -223,7 +229,7 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       if (rules.createProblem(path, filesRef.current.map((f) => f.path))) return;
       const file = { path, content: '', editable: true };
       contents.current[path] = '';
-      setFiles((previous) => [...previous, file]);
+      replaceFiles([...filesRef.current, file]);
       editor.current?.add(file);
       record({ type: 'create', t: t(), file: path });
       markUnsaved([path], []);
@@ -237,7 +243,7 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       const file = { path: to, content: contents.current[from] ?? '', editable: true };
       contents.current[to] = file.content;
       delete contents.current[from];
-      setFiles((previous) => previous.map((f) => (f.path === from ? file : f)));
+      replaceFiles(filesRef.current.map((f) => (f.path === from ? file : f)));
       editor.current?.add(file);
       record({ type: 'rename', t: t(), file: from, to });
       if (active === from) open(to);
@@ -250,7 +256,7 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       if (rules.deleteProblem(path)) return;
       delete contents.current[path];
       const rest = filesRef.current.filter((f) => f.path !== path);
-      setFiles(rest);
+      replaceFiles(rest);
       record({ type: 'delete', t: t(), file: path });
       if (active === path) open(rest.find((f) => f.editable)?.path ?? rest[0]?.path ?? '');
       editor.current?.remove(path);

@@ -351,7 +351,7 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
               </button>
             ))}
           </div>
-          <div role="tabpanel" id="side-panel" aria-labelledby={`tab-${panel}`} className="side-panel">
+          <div role="tabpanel" id="side-panel" aria-labelledby={`tab-${panel}`} className="side-panel" tabIndex={0}>
             {panel === 'prompt' ? <MarkdownView source={attempt.prompt} label="Prompt" /> : null}
             {panel === 'results' ? (
               <>

@@ -101,6 +101,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; ac
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
+      // Monaco's dimmed number for the line after a final newline is below WCAG contrast.
+      renderFinalNewline: 'on',
       tabSize: 2,
       ariaLabel: label,
       readOnly: !editable.current.get(current.current),

@@ -8,7 +8,7 @@ import { openPage, screenshot, startWebPlatform, unexpectedErrors } from '../sup
 import { candidateFlow } from '../support/candidate-flow.js';
 import type { Platform } from '../support/platform.js';
 
-const HIDDEN = fileURLToPath(new URL('../../challenges/rate-limiter/tests/hidden', import.meta.url));
+const TESTS = fileURLToPath(new URL('../../challenges/rate-limiter/tests', import.meta.url));
 let platform: Platform;
 let browser: Browser;
 let web: Awaited<ReturnType<typeof startWebPlatform>>;
@@ -130,13 +130,15 @@ test('a TypeScript candidate creates, is refused, renames a file and a folder, d
   const detail = await staff('GET', `/api/review/attempts/${attemptId}`);
   expect(detail.body.files.find((f: { path: string }) => f.path === 'src/limiter-helpers.ts')?.content).toContain('export const half');
 
-  // No hidden suite's text reached the candidate's page in any answer.
-  const hiddenLines = await Promise.all(
-    (await readdir(HIDDEN)).map(async (name) => (await readFile(join(HIDDEN, name), 'utf8')).split('\n').filter((line) => line.trim().length > 40)),
-  );
+  // No hidden suite's text reached the candidate's page in any answer: none of its lines a public suite does not share (imports, braces).
+  const linesOf = async (folder: string) => (await Promise.all((await readdir(join(TESTS, folder))).map((name) => readFile(join(TESTS, folder, name), 'utf8')))).flatMap((text) => text.split('\n').map((line) => line.trim()));
+  const publicLines = new Set(await linesOf('public'));
+  const hiddenLines = (await linesOf('hidden')).filter((line) => line.length > 30 && !publicLines.has(line));
   const everything = responses.join('\n');
   expect(responses.length).toBeGreaterThan(10);
-  for (const line of hiddenLines.flat()) expect(everything).not.toContain(line.trim());
+  expect(hiddenLines.length).toBeGreaterThan(50);
+  // As sent, inside JSON strings: quotes and backslashes escaped.
+  for (const line of hiddenLines) expect(everything, 'a hidden suite line in a candidate response').not.toContain(JSON.stringify(line).slice(1, -1));
 
   // The reviewer's replay shows the file appear.
   const reviewer = await openPage(browser);

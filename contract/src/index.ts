@@ -9,3 +9,4 @@ export * from './recording.js';
 export * from './http/index.js';
 export * from './validation-record.js';
 export * from './workspace-rules.js';
+export * from './path-rules.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPathRules, type WorkspaceRules } from './workspace-rules.js';
+import { createPathRules } from './path-rules.js';
+import type { WorkspaceRules } from './workspace-rules.js';
 
 const rateLimiter = (language: WorkspaceRules['language'], starter: WorkspaceRules['starter'], entry: string): WorkspaceRules => ({
   kind: 'coding',

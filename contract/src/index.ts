@@ -8,3 +8,5 @@ export * from './challenge-manifest.js';
 export * from './recording.js';
 export * from './http/index.js';
 export * from './validation-record.js';
+export * from './workspace-rules.js';
+export * from './path-rules.js';

@@ -16,6 +16,11 @@ export const RecordedEvent = z.discriminatedUnion('type', [
   }),
   Base.extend({ type: z.literal('select'), file: z.string().max(200), anchor: z.number().int().nonnegative(), head: z.number().int().nonnegative() }),
   Base.extend({ type: z.literal('open'), file: z.string().max(200) }),
+  /** The candidate made a new, empty file. */
+  Base.extend({ type: z.literal('create'), file: z.string().max(200) }),
+  /** A file moved to `to`, its text unchanged. */
+  Base.extend({ type: z.literal('rename'), file: z.string().max(200), to: z.string().max(200) }),
+  Base.extend({ type: z.literal('delete'), file: z.string().max(200) }),
   Base.extend({ type: z.literal('paste'), file: z.string().max(200), size: z.number().int().nonnegative(), lines: z.number().int().nonnegative() }),
   Base.extend({ type: z.literal('focus'), focused: z.boolean() }),
   Base.extend({ type: z.literal('run'), runId: z.string().max(80), passed: z.number().int().nonnegative().optional(), total: z.number().int().nonnegative().optional() }),

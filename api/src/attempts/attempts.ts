@@ -1,5 +1,5 @@
 import type { Challenge } from '@assay/challenges';
-import { DESIGN_DOC_PATH, type EventBatch, type Language, type SubmittedFile } from '@assay/contract';
+import { DESIGN_DOC_PATH, FILE_LIMITS, type EventBatch, type Language, type SubmittedFile } from '@assay/contract';
 import type { AttemptRow } from '../app-env.js';
 import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
@@ -48,16 +48,20 @@ export function createAttempts({ db, gradings, events, announce, now }: { db: Da
       return attempt;
     },
 
-    /** Saves files (already checked as writable); later saves win. */
-    async save(attempt: AttemptRow, files: SubmittedFile[]): Promise<void> {
+    /** Saves and deletes files (already checked against the workspace's rules) in one transaction; later saves win. */
+    async save(attempt: AttemptRow, files: SubmittedFile[], deleted: string[] = []): Promise<void> {
       assertOpen(attempt);
       await db.transaction(async (tx) => {
+        if (deleted.length) await tx.query('DELETE FROM attempt_files WHERE attempt_id = $1 AND path = ANY($2)', [attempt.id, deleted]);
         for (const file of files) {
           await tx.query(
             'INSERT INTO attempt_files (attempt_id, path, content, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (attempt_id, path) DO UPDATE SET content = excluded.content, updated_at = excluded.updated_at',
             [attempt.id, file.path, file.content, now()],
           );
         }
+        // Each request is within the limits; many requests of new files together must be too.
+        const [count] = await tx.query<{ files: number }>('SELECT count(*)::int AS files FROM attempt_files WHERE attempt_id = $1', [attempt.id]);
+        if (count!.files > FILE_LIMITS.maxFiles) throw new HttpError(400, 'too_many_files', `an attempt can hold at most ${FILE_LIMITS.maxFiles} files; delete one before adding another`);
       });
     },
 

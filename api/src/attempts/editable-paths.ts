@@ -1,41 +1,32 @@
-import picomatch from 'picomatch';
-import { DESIGN_DOC_PATH, sourceFileProblem, type Language, type RecordedEvent } from '@assay/contract';
+import { createPathRules, type Language, type RecordedEvent, type WorkspaceRules } from '@assay/contract';
 import type { Challenge } from '@assay/challenges';
 import { HttpError } from '../http-error.js';
 
-type PathKind = 'writable' | 'read-only' | 'unknown';
-
-/** What a path is in an attempt: a starter file (editable or not), DESIGN.md for system design, a path `files.create` allows, or none of these. */
-function pathKinds(challenge: Challenge, language: Language): (path: string) => PathKind {
-  const starter = new Map((challenge.starter[language] ?? []).map((f) => [f.path, f.editable]));
-  const creatable = picomatch(challenge.manifest.files.create.length ? challenge.manifest.files.create : ['!**']);
-  return (path) => {
-    if (path === DESIGN_DOC_PATH && challenge.manifest.kind === 'system-design') return 'writable';
-    const editable = starter.get(path);
-    if (editable === undefined) return creatable(path) ? 'writable' : 'unknown';
-    return editable ? 'writable' : 'read-only';
+/** The rules an attempt's files follow, as the workspace receives them with the attempt. */
+export function workspaceRules(challenge: Challenge, language: Language): WorkspaceRules {
+  return {
+    kind: challenge.manifest.kind,
+    language,
+    starter: (challenge.starter[language] ?? []).map(({ path, editable }) => ({ path, editable })),
+    creatable: challenge.manifest.files.create,
+    entry: challenge.manifest.entry[language] ?? null,
   };
 }
 
 /**
- * Which paths a candidate may write: editable starter files, `files.create` globs, and DESIGN.md
- * for system design; never another language's source or a file under node_modules/__pycache__.
+ * Checks a save against the workspace's rules, the same function the browser runs as the
+ * candidate types a name: writes go to editable starter files, `files.create` globs and DESIGN.md
+ * for system design; deletions never touch read-only files, the entry module or DESIGN.md.
  */
-export function assertWritable(challenge: Challenge, language: Language, paths: string[]): void {
-  const kindOf = pathKinds(challenge, language);
-  for (const path of paths) {
-    if (path === DESIGN_DOC_PATH && challenge.manifest.kind === 'system-design') continue;
-    const problem = sourceFileProblem(path, language);
-    if (problem) throw new HttpError(400, 'wrong_language', problem);
-    const kind = kindOf(path);
-    if (kind === 'read-only') throw new HttpError(403, 'read_only', `${path} is read-only in this challenge`);
-    if (kind === 'unknown') {
-      const allowed = challenge.manifest.files.create;
-      throw new HttpError(
-        400,
-        'unknown_file',
-        allowed.length ? `${path} is not a file of this challenge; new files must match ${allowed.join(', ')}` : `${path} is not a file of this challenge, which does not allow new files`,
-      );
+export function assertSavable(challenge: Challenge, language: Language, save: { written: string[]; deleted: string[] }): void {
+  const rules = createPathRules(workspaceRules(challenge, language));
+  for (const [paths, problemOf] of [
+    [save.written, rules.writeProblem],
+    [save.deleted, rules.deleteProblem],
+  ] as const) {
+    for (const path of paths) {
+      const problem = problemOf(path);
+      if (problem) throw new HttpError(problem.code === 'read_only' ? 403 : 400, problem.code, problem.message);
     }
   }
 }
@@ -46,9 +37,9 @@ export function assertWritable(challenge: Challenge, language: Language, paths: 
  * could have written) are accepted, so a name like `constructor` or a sentence never gets in.
  */
 export function assertRecordedFiles(challenge: Challenge, language: Language, events: readonly RecordedEvent[]): void {
-  const kindOf = pathKinds(challenge, language);
+  const { kindOf } = createPathRules(workspaceRules(challenge, language));
   for (const event of events) {
-    const paths = event.type === 'snapshot' ? Object.keys(event.files) : 'file' in event ? [event.file] : [];
+    const paths = event.type === 'snapshot' ? Object.keys(event.files) : event.type === 'rename' ? [event.file, event.to] : 'file' in event ? [event.file] : [];
     const unknown = paths.find((path) => kindOf(path) === 'unknown');
     if (unknown !== undefined) throw new HttpError(400, 'unknown_file', `event ${event.seq}: ${JSON.stringify(unknown)} is not a file of this attempt`);
   }

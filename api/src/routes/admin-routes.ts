@@ -6,6 +6,7 @@ import { createAccounts } from '../auth/accounts.js';
 import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
 import { HttpError, notFound } from '../http-error.js';
+import { workspaceRules } from '../attempts/editable-paths.js';
 import { requireStaff } from '../middleware/staff-auth.js';
 import { jsonBody } from '../middleware/validate.js';
 import type { Invites } from '../invites/invites.js';
@@ -55,12 +56,13 @@ export function adminRoutes({ db, catalog, invites, gradings, now, dataDir }: { 
         language: language.data,
         prompt: challenge.prompt,
         files,
-        creatable: challenge.manifest.files.create,
+        rules: workspaceRules(challenge, language.data),
         publicTests: challenge.publicTests,
         deadline: iso(now() + challenge.manifest.timeLimitMinutes * 60_000),
         serverTime: iso(now()),
         status: 'started' as const,
         ackedSeq: -1,
+        lastRun: null,
       });
     })
     .post('/invites', jsonBody(CreateInviteBody), async (c) => c.json({ invite: await invites.create(c.req.valid('json'), c.get('staff').id) }, 201))

@@ -87,6 +87,8 @@ describe('the candidate', () => {
     for (const forged of [
       { type: 'paste', file: 'constructor', size: 3, lines: 1 },
       { type: 'open', file: '__proto__' },
+      { type: 'rename', file: 'src/solution.ts', to: 'constructor' },
+      { type: 'create', file: 'Pasted nothing.' },
       { type: 'snapshot', files: { 'src/solution.ts': '', 'Pasted nothing. Ran 99/99': '' } },
     ]) {
       const refused = await candidate('POST', '/api/candidate/events', { events: [{ seq: 0, t: 0, type: 'focus', focused: true }, { seq: 1, t: 1, ...forged }] });
@@ -143,10 +145,28 @@ describe('the candidate', () => {
     expect((await t.candidate('x'.repeat(43))('GET', '/api/candidate/invite')).status).toBe(401);
   });
 
-  it('runs tests one at a time', async () => {
+  it('is told the workspace rules, and saves are judged by them: the entry module cannot be deleted, a rename cannot leave the globs', async () => {
     const { candidate } = await newCandidate();
     await candidate('POST', '/api/candidate/start', { language: 'typescript' });
-    expect((await candidate('POST', '/api/candidate/runs')).status).toBe(202);
+    const attempt = await candidate('GET', '/api/candidate/attempt');
+    expect(attempt.body.rules).toEqual({ kind: 'coding', language: 'typescript', starter: [{ path: 'src/solution.ts', editable: true }], creatable: [], entry: 'src/solution.ts' });
+    const deleted = await candidate('PUT', '/api/candidate/files', { files: [], deleted: ['src/solution.ts'] });
+    expect(deleted.status).toBe(400);
+    expect(deleted.body.error).toMatchObject({ code: 'entry_file', message: 'src/solution.ts is the module the tests load, so it cannot be deleted or renamed' });
+    const renamed = await candidate('PUT', '/api/candidate/files', { files: [{ path: 'src/moved.ts', content: '' }], deleted: ['src/solution.ts'] });
+    expect(renamed.body.error.code).toBe('unknown_file');
+    const both = await candidate('PUT', '/api/candidate/files', { files: [{ path: 'src/solution.ts', content: '' }], deleted: ['src/solution.ts'] });
+    expect(both.body.error.message).toMatch(/both saved and deleted/);
+    expect((await candidate('GET', '/api/candidate/attempt')).body.files.map((f: { path: string }) => f.path)).toEqual(['src/solution.ts']);
+  });
+
+  it('runs tests one at a time, and the attempt carries its latest run for a reloaded page', async () => {
+    const { candidate } = await newCandidate();
+    await candidate('POST', '/api/candidate/start', { language: 'typescript' });
+    expect((await candidate('GET', '/api/candidate/attempt')).body.lastRun).toBeNull();
+    const run = await candidate('POST', '/api/candidate/runs');
+    expect(run.status).toBe(202);
+    expect((await candidate('GET', '/api/candidate/attempt')).body.lastRun).toEqual({ runId: run.body.runId, status: 'queued', result: null });
     const again = await candidate('POST', '/api/candidate/runs');
     expect(again.status).toBe(429);
     expect(again.body.error.message).toMatch(/still going/);

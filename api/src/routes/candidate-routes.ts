@@ -3,7 +3,7 @@ import type { ChallengeCatalog } from '@assay/challenges';
 import { DESIGN_DOC_PATH, EventBatch, SaveFilesBody, StartBody, type GradingResult, type Language, type RecordingLimits } from '@assay/contract';
 import type { AppEnv, AttemptRow, CandidateContext } from '../app-env.js';
 import type { Attempts } from '../attempts/attempts.js';
-import { assertRecordedFiles, assertWritable } from '../attempts/editable-paths.js';
+import { assertRecordedFiles, assertSavable, workspaceRules } from '../attempts/editable-paths.js';
 import type { Database } from '../db/database.js';
 import type { Gradings } from '../grading/gradings.js';
 import { HttpError, notFound } from '../http-error.js';
@@ -33,6 +33,16 @@ function requireAttempt(candidate: CandidateContext): AttemptRow {
 
 export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog; attempts: Attempts; gradings: Gradings; replies: IntegrityReplies; queue: GradeQueue; now: () => number; runBackpressureDepth: number; recordingLimits: RecordingLimits }) {
   const { db, attempts, gradings, queue, now } = deps;
+  /** A visible-test run of the attempt (`runId` null: its latest), with only what the candidate may see. */
+  async function publicRun(attemptId: string, runId: string | null) {
+    const [run] = await db.query<{ id: string; status: 'queued' | 'done'; result: GradingResult | null }>(
+      "SELECT id, status, result FROM gradings WHERE attempt_id = $1 AND suite = 'public' AND ($2::text IS NULL OR id = $2) ORDER BY created_at DESC LIMIT 1",
+      [attemptId, runId],
+    );
+    if (!run) return null;
+    const result = run.result && { verdict: run.result.verdict, summary: run.result.summary, tests: run.result.tests, log: run.result.log };
+    return { runId: run.id, status: run.status, result };
+  }
   return new Hono<AppEnv>()
     .use(requireCandidate(db, deps.catalog, now))
     .route('/evidence', evidenceRoutes(deps))
@@ -71,21 +81,22 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
         language,
         prompt: challenge.prompt,
         files: saved.map((f) => ({ ...f, editable: editable.get(f.path) ?? true })),
-        creatable: challenge.manifest.files.create,
+        rules: workspaceRules(challenge, language),
         publicTests: challenge.publicTests,
         deadline: iso(attempt.deadline),
         serverTime: iso(now()),
         status: attempt.status,
         ackedSeq: attempt.acked_seq,
+        lastRun: await publicRun(attempt.id, null),
       });
     })
     .put('/files', jsonBody(SaveFilesBody), async (c) => {
       const { challenge } = c.get('candidate');
       const attempt = requireAttempt(c.get('candidate'));
-      const { files } = c.req.valid('json');
-      assertWritable(challenge, attempt.language as Language, files.map((f) => f.path));
-      await attempts.save(attempt, files);
-      return c.json({ saved: files.length, savedAt: iso(now()) });
+      const { files, deleted } = c.req.valid('json');
+      assertSavable(challenge, attempt.language as Language, { written: files.map((f) => f.path), deleted });
+      await attempts.save(attempt, files, deleted);
+      return c.json({ saved: files.length + deleted.length, savedAt: iso(now()) });
     })
     .post('/events', jsonBody(EventBatch), async (c) => {
       const { challenge } = c.get('candidate');
@@ -115,13 +126,9 @@ export function candidateRoutes(deps: { db: Database; catalog: ChallengeCatalog;
     })
     .get('/runs/:id', async (c) => {
       const attempt = requireAttempt(c.get('candidate'));
-      const [run] = await db.query<{ id: string; status: 'queued' | 'done'; result: GradingResult | null }>(
-        "SELECT id, status, result FROM gradings WHERE id = $1 AND attempt_id = $2 AND suite = 'public'",
-        [c.req.param('id'), attempt.id],
-      );
+      const run = await publicRun(attempt.id, c.req.param('id'));
       if (!run) throw notFound('that test run');
-      const result = run.result && { verdict: run.result.verdict, summary: run.result.summary, tests: run.result.tests, log: run.result.log };
-      return c.json({ runId: run.id, status: run.status, result });
+      return c.json(run);
     })
     .post('/submit', async (c) => {
       const attempt = requireAttempt(c.get('candidate'));

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { Language } from '../language.js';
-import { SubmittedFiles } from '../submitted-file.js';
+import { FILE_LIMITS, FilePath, SubmittedFiles } from '../submitted-file.js';
+import { WorkspaceRules } from '../workspace-rules.js';
 import { TestResult, CapturedLog } from '../grading.js';
 
 export const StartBody = z.object({ language: Language }).strict();
-export const SaveFilesBody = z.object({ files: SubmittedFiles.min(1, 'send at least one file') }).strict();
+/**
+ * Files written and files deleted, in one transaction: a rename is its new path in `files` and
+ * its old one in `deleted`, so the server never holds both or neither.
+ */
+export const SaveFilesBody = z
+  .object({ files: SubmittedFiles, deleted: z.array(FilePath).max(FILE_LIMITS.maxFiles, `delete at most ${FILE_LIMITS.maxFiles} files at once`).default([]) })
+  .strict()
+  .refine((body) => body.files.length + body.deleted.length > 0, 'send at least one file to save or delete')
+  .refine((body) => !body.files.some((f) => body.deleted.includes(f.path)), 'a file cannot be both saved and deleted in one request');
 
 export const AttemptStatus = z.enum(['not_started', 'started', 'submitted', 'graded']);
 export type AttemptStatus = z.infer<typeof AttemptStatus>;
@@ -22,25 +31,6 @@ export const InviteInfo = z.object({
   recorded: z.array(z.string()),
 });
 
-export const CandidateFile = z.object({ path: z.string(), content: z.string(), editable: z.boolean() });
-export const CandidateAttempt = z.object({
-  attemptId: z.string(),
-  challengeTitle: z.string(),
-  kind: z.enum(['coding', 'system-design']),
-  language: Language,
-  prompt: z.string(),
-  files: z.array(CandidateFile),
-  /** Globs of new files the candidate may create. */
-  creatable: z.array(z.string()),
-  publicTests: z.array(z.object({ path: z.string(), content: z.string() })),
-  deadline: z.string(),
-  serverTime: z.string(),
-  status: AttemptStatus,
-  /** Every recorded event up to this seq is stored: a browser without its buffer continues after it. */
-  ackedSeq: z.number().int(),
-});
-export type CandidateAttempt = z.infer<typeof CandidateAttempt>;
-
 export const RunStatus = z.object({
   runId: z.string(),
   status: z.enum(['queued', 'done']),
@@ -50,6 +40,29 @@ export const RunStatus = z.object({
     .nullable(),
 });
 export type RunStatus = z.infer<typeof RunStatus>;
+
+export const CandidateFile = z.object({ path: z.string(), content: z.string(), editable: z.boolean() });
+export type CandidateFile = z.infer<typeof CandidateFile>;
+export const CandidateAttempt = z.object({
+  attemptId: z.string(),
+  challengeTitle: z.string(),
+  kind: z.enum(['coding', 'system-design']),
+  language: Language,
+  prompt: z.string(),
+  files: z.array(CandidateFile),
+  /** Which files may be written, created, renamed and deleted (`createPathRules` reads them). */
+  rules: WorkspaceRules,
+  /** The visible suites' source: public by definition (hidden suites never leave the server). */
+  publicTests: z.array(z.object({ path: z.string(), content: z.string() })),
+  deadline: z.string(),
+  serverTime: z.string(),
+  status: AttemptStatus,
+  /** Every recorded event up to this seq is stored: a browser without its buffer continues after it. */
+  ackedSeq: z.number().int(),
+  /** The latest visible-test run, so its results show again after a reload (null: none yet). */
+  lastRun: RunStatus.nullable(),
+});
+export type CandidateAttempt = z.infer<typeof CandidateAttempt>;
 
 export const CandidateStatus = z.object({ status: AttemptStatus, deadline: z.string().nullable(), serverTime: z.string(), submittedAt: z.string().nullable() });
 export const EventsAck = z.object({ ackedSeq: z.number().int() });

@@ -6,6 +6,8 @@ export interface Draft {
   files: Record<string, string>;
   /** Paths changed since the server last confirmed a save. */
   unsaved: string[];
+  /** Paths deleted or renamed away that the server has not confirmed yet (absent in drafts of older pages). */
+  deleted?: string[];
   activeFile: string | null;
   /** Cursor offset per file, to put the candidate back where they were. */
   cursors: Record<string, number>;

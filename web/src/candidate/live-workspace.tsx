@@ -10,8 +10,8 @@ import { Workspace, type LiveSession } from './workspace.js';
 
 /**
  * Opens a started attempt: the server's files, overlaid with anything this browser kept that
- * the server has not confirmed yet (typing while offline, or just before a reload), and the
- * recording's outbox continuing its numbering.
+ * the server has not confirmed yet (typing, new files, renames and deletions while offline or
+ * just before a reload), and the recording's outbox continuing its numbering.
  */
 export function LiveWorkspace({ token, timeLimitMinutes, onSubmitted }: { token: string; timeLimitMinutes: number; onSubmitted: () => void }) {
   const [opened, setOpened] = useState<{ attempt: CandidateAttempt; live: LiveSession }>();
@@ -23,7 +23,8 @@ export function LiveWorkspace({ token, timeLimitMinutes, onSubmitted }: { token:
     (async () => {
       const [attempt, db] = await Promise.all([apiCall('attempt', { token }), candidateDb()]);
       const draft = await db.get('drafts', token);
-      const files = attempt.files.map((f) => (draft?.unsaved.includes(f.path) && draft.files[f.path] !== undefined ? { ...f, content: draft.files[f.path]! } : f));
+      const deleted = draft?.deleted ?? [];
+      const files = attempt.files.filter((f) => !deleted.includes(f.path)).map((f) => (draft?.unsaved.includes(f.path) && draft.files[f.path] !== undefined ? { ...f, content: draft.files[f.path]! } : f));
       for (const path of draft?.unsaved ?? []) {
         if (!files.some((f) => f.path === path) && draft!.files[path] !== undefined) files.push({ path, content: draft!.files[path]!, editable: true });
       }
@@ -44,7 +45,7 @@ export function LiveWorkspace({ token, timeLimitMinutes, onSubmitted }: { token:
         startedAtMs: Date.parse(attempt.deadline) - timeLimitMinutes * 60_000,
         outbox,
         saveDraft: async (next) => void (await db.put('drafts', { ...next, token, updatedAt: Date.now() })),
-        restored: { unsaved: draft?.unsaved ?? [], activeFile: draft?.activeFile ?? null, cursors: draft?.cursors ?? {} },
+        restored: { unsaved: draft?.unsaved ?? [], deleted, activeFile: draft?.activeFile ?? null, cursors: draft?.cursors ?? {} },
         onSubmitted,
       };
       if (!cancelled) setOpened({ attempt: { ...attempt, files }, live });

@@ -1,13 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { DESIGN_DOC_PATH, type CandidateAttempt, type RunStatus, type UnnumberedEvent } from '@assay/contract';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { createPathRules, DESIGN_DOC_PATH, type CandidateAttempt, type RunStatus, type UnnumberedEvent } from '@assay/contract';
 import { apiCall, ApiCallError } from '../api/api-call.js';
 import { CodeEditor, type CodeEditorHandle, type EditorFile } from '../editor/code-editor.js';
 import { MarkdownView } from '../markdown/markdown-view.js';
 import type { EventOutbox } from '../recording/event-outbox.js';
 import { ErrorMessage } from '../ui/error-message.js';
+import { PaneDivider } from '../ui/pane-divider.js';
+import { usePaneSize } from '../ui/use-pane-size.js';
 import { Countdown } from './countdown.js';
-import { FileTree } from './file-tree.js';
+import { FileTree, type FileActions, type FileRole } from './file-tree.js';
+import { problemLocation, sharedFailure } from './run-problem.js';
 import { RunResults } from './run-results.js';
+import { TestSources } from './test-sources.js';
 import { createServerClock } from './server-clock.js';
 import { SubmitDialog } from './submit-dialog.js';
 import { submittedOnServer } from './submitted-on-server.js';
@@ -21,7 +25,7 @@ export interface LiveSession {
   startedAtMs: number;
   outbox: EventOutbox;
   saveDraft(draft: Omit<Draft, 'token' | 'updatedAt'>): Promise<void>;
-  restored: { unsaved: string[]; activeFile: string | null; cursors: Record<string, number> };
+  restored: { unsaved: string[]; deleted: string[]; activeFile: string | null; cursors: Record<string, number> };
   onSubmitted(): void;
 }
 
@@ -29,6 +33,17 @@ const SAVE_DELAY_MS = 1_000;
 const DRAFT_DELAY_MS = 250;
 const RETRY_MS = 3_000;
 const FLUSH_EVERY_MS = 2_000;
+// The editor keeps at least EDITOR_MIN pixels however the panes beside it are dragged.
+const EDITOR_MIN = 420;
+const SIDE_MIN = 260;
+const FILES_MIN = 150;
+const sideMax = () => window.innerWidth - EDITOR_MIN - FILES_MIN;
+const filesMax = () => Math.min(480, window.innerWidth - EDITOR_MIN - SIDE_MIN);
+const PANELS = [
+  ['prompt', 'Prompt'],
+  ['results', 'Test results'],
+  ['sources', 'Visible tests'],
+] as const;
 
 /**
  * The candidate's workspace: prompt, files, editor, tests, timer. In `live` mode every change is
@@ -38,17 +53,29 @@ const FLUSH_EVERY_MS = 2_000;
 export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; mode: 'live' | 'preview'; live?: LiveSession }) {
   const session = mode === 'live' ? live : undefined;
   const clock = useMemo(() => createServerClock(attempt.serverTime), [attempt.serverTime]);
-  const files = useMemo<EditorFile[]>(() => attempt.files.map((f) => ({ path: f.path, content: f.content, editable: f.editable })), [attempt.files]);
+  const rules = useMemo(() => createPathRules(attempt.rules), [attempt.rules]);
+  const starterPaths = useMemo(() => new Set(attempt.rules.starter.map((f) => f.path)), [attempt.rules]);
+  const roleOf = (path: string): FileRole => (rules.kindOf(path) === 'read-only' ? 'read-only' : starterPaths.has(path) || path === DESIGN_DOC_PATH ? 'editable' : 'created');
+  const [files, setFiles] = useState<EditorFile[]>(() => attempt.files.map((f) => ({ path: f.path, content: f.content, editable: f.editable })));
+  const filesRef = useRef(files);
+  filesRef.current = files;
   const firstFile = files.find((f) => f.editable)?.path ?? files[0]?.path ?? '';
   const [active, setActive] = useState(session?.restored.activeFile && files.some((f) => f.path === session.restored.activeFile) ? session.restored.activeFile : firstFile);
   const contents = useRef(Object.fromEntries(files.map((f) => [f.path, f.content])));
   const [unsaved, setUnsaved] = useState<Set<string>>(() => new Set(session?.restored.unsaved ?? []));
   const unsavedRef = useRef(unsaved);
   unsavedRef.current = unsaved;
+  /** Paths deleted (or renamed away) here that the server still holds. */
+  const [deleted, setDeleted] = useState<Set<string>>(() => new Set(session?.restored.deleted ?? []));
+  const deletedRef = useRef(deleted);
+  deletedRef.current = deleted;
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
   const [designText, setDesignText] = useState(contents.current[DESIGN_DOC_PATH] ?? '');
-  const [panel, setPanel] = useState<'prompt' | 'tests'>('prompt');
-  const [run, setRun] = useState<RunStatus | null>(null);
+  const [sideWidth, setSideWidth] = usePaneSize('side', Math.round(window.innerWidth * 0.34), SIDE_MIN, sideMax);
+  const [filesWidth, setFilesWidth] = usePaneSize('files', 220, FILES_MIN, filesMax);
+  const [panel, setPanel] = useState<'prompt' | 'results' | 'sources'>('prompt');
+  const [focusedTest, setFocusedTest] = useState<string | null>(null);
+  const [run, setRun] = useState<RunStatus | null>(attempt.lastRun?.status === 'done' ? attempt.lastRun : null);
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<unknown>();
   const [confirming, setConfirming] = useState(false);
@@ -62,25 +89,32 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
   const writeDraft = useCallback(() => {
     if (!session) return;
     cursors.current[active] = editor.current?.cursorOf(active) ?? 0;
-    void session.saveDraft({ files: contents.current, unsaved: [...unsavedRef.current], activeFile: active, cursors: cursors.current });
+    void session.saveDraft({ files: contents.current, unsaved: [...unsavedRef.current], deleted: [...deletedRef.current], activeFile: active, cursors: cursors.current });
   }, [session, active]);
 
   const save = useCallback(async (): Promise<boolean> => {
     if (!session) return true;
     window.clearTimeout(timers.current.save);
-    const paths = [...unsavedRef.current].filter((p) => files.find((f) => f.path === p)?.editable);
-    if (paths.length === 0) {
+    const paths = [...unsavedRef.current].filter((p) => filesRef.current.find((f) => f.path === p)?.editable);
+    const gone = [...deletedRef.current];
+    if (paths.length === 0 && gone.length === 0) {
       setSaveState({ kind: 'saved' });
       return true;
     }
     const sent = Object.fromEntries(paths.map((p) => [p, contents.current[p]!]));
     setSaveState({ kind: 'saving' });
     try {
-      await apiCall('saveFiles', { token: session.token, body: { files: paths.map((path) => ({ path, content: sent[path]! })) } });
+      await apiCall('saveFiles', { token: session.token, body: { files: paths.map((path) => ({ path, content: sent[path]! })), deleted: gone } });
       // Only what is still as it was sent counts as saved; newer typing stays unsaved.
       setUnsaved((previous) => {
         const next = new Set([...previous].filter((p) => contents.current[p] !== sent[p]));
         unsavedRef.current = next;
+        return next;
+      });
+      // A path deleted then created again while the save was out is no longer a deletion.
+      setDeleted((previous) => {
+        const next = new Set([...previous].filter((p) => !gone.includes(p)));
+        deletedRef.current = next;
         return next;
       });
       setSaveState({ kind: 'saved' });
@@ -96,7 +130,25 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       } else setSaveState({ kind: 'error', message: (error as Error).message });
       return false;
     }
-  }, [session, files, writeDraft]);
+  }, [session, writeDraft]);
+
+  const scheduleSave = useCallback(() => {
+    window.clearTimeout(timers.current.draft);
+    timers.current.draft = window.setTimeout(writeDraft, DRAFT_DELAY_MS);
+    window.clearTimeout(timers.current.save);
+    timers.current.save = window.setTimeout(() => void save(), SAVE_DELAY_MS);
+  }, [writeDraft, save]);
+
+  const markUnsaved = (add: string[], remove: string[]) => {
+    const next = new Set([...unsavedRef.current, ...add].filter((p) => !remove.includes(p)));
+    unsavedRef.current = next;
+    setUnsaved(next);
+  };
+  const markDeleted = (add: string[], remove: string[]) => {
+    const next = new Set([...deletedRef.current, ...add].filter((p) => !remove.includes(p)));
+    deletedRef.current = next;
+    setDeleted(next);
+  };
 
   const onChange = useCallback(
     (path: string, content: string, changes: Array<{ offset: number; length: number; text: string }>) => {
@@ -104,17 +156,10 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
       if (path === DESIGN_DOC_PATH) setDesignText(content);
       if (!session) return;
       record({ type: 'edit', t: t(), file: path, changes });
-      if (!unsavedRef.current.has(path)) {
-        const next = new Set(unsavedRef.current).add(path);
-        unsavedRef.current = next;
-        setUnsaved(next);
-      }
-      window.clearTimeout(timers.current.draft);
-      timers.current.draft = window.setTimeout(writeDraft, DRAFT_DELAY_MS);
-      window.clearTimeout(timers.current.save);
-      timers.current.save = window.setTimeout(() => void save(), SAVE_DELAY_MS);
+      if (!unsavedRef.current.has(path)) markUnsaved([path], []);
+      scheduleSave();
     },
-    [session, record, t, writeDraft, save],
+    [session, record, t, scheduleSave],
   );
 
   const selection = useRef<number>(undefined);
@@ -171,19 +216,88 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
     timers.current.draft = window.setTimeout(writeDraft, DRAFT_DELAY_MS);
   };
 
+  // Set at once, not at the next render: a folder's rename or deletion is one change per file in a row.
+  const replaceFiles = (next: EditorFile[]) => {
+    filesRef.current = next;
+    setFiles(next);
+  };
+
+  // Every change is judged again here by the rules the tree already applied: the handle is the last gate before the recording.
+  const fileActions: FileActions = {
+    open,
+    create(path) {
+      if (rules.createProblem(path, filesRef.current.map((f) => f.path))) return;
+      const file = { path, content: '', editable: true };
+      contents.current[path] = '';
+      replaceFiles([...filesRef.current, file]);
+      editor.current?.add(file);
+      record({ type: 'create', t: t(), file: path });
+      markUnsaved([path], []);
+      markDeleted([], [path]);
+      open(path);
+      scheduleSave();
+    },
+    rename(from, to) {
+      const others = filesRef.current.map((f) => f.path).filter((p) => p !== from);
+      if (rules.deleteProblem(from) || rules.createProblem(to, others)) return;
+      const file = { path: to, content: contents.current[from] ?? '', editable: true };
+      contents.current[to] = file.content;
+      delete contents.current[from];
+      replaceFiles(filesRef.current.map((f) => (f.path === from ? file : f)));
+      editor.current?.add(file);
+      record({ type: 'rename', t: t(), file: from, to });
+      if (active === from) open(to);
+      editor.current?.remove(from);
+      markUnsaved([to], [from]);
+      markDeleted([from], [to]);
+      scheduleSave();
+    },
+    remove(path) {
+      if (rules.deleteProblem(path)) return;
+      delete contents.current[path];
+      const rest = filesRef.current.filter((f) => f.path !== path);
+      replaceFiles(rest);
+      record({ type: 'delete', t: t(), file: path });
+      if (active === path) open(rest.find((f) => f.editable)?.path ?? rest[0]?.path ?? '');
+      editor.current?.remove(path);
+      markUnsaved([], [path]);
+      markDeleted([path], []);
+      scheduleSave();
+    },
+  };
+
+  // A failure that names a file and line of the attempt is marked there in the editor.
+  useEffect(() => {
+    const failure = run?.result && (sharedFailure(run.result.tests) ?? (run.result.verdict === 'compile_error' ? run.result.summary : null));
+    const location = failure ? problemLocation(failure, files.map((f) => f.path)) : null;
+    editor.current?.mark(location && failure ? { ...location, message: failure } : null);
+  }, [run, files]);
+
+  // A run still going when the page was reloaded shows its results when it ends.
+  useEffect(() => {
+    const pending = attempt.lastRun;
+    if (!session || pending?.status !== 'queued') return;
+    setRunning(true);
+    void finished(session.token, pending)
+      .then(setRun, setRunError)
+      .finally(() => setRunning(false));
+    // Once per opened workspace.
+  }, [session]);
+
+  const showTest = (name: string) => {
+    setFocusedTest(name);
+    setPanel('sources');
+  };
+
   async function runTests() {
     if (!session) return;
     setRunning(true);
     setRunError(undefined);
-    setPanel('tests');
+    setPanel('results');
     try {
       if (!(await save())) throw new Error('your latest changes could not be saved yet, so the tests would run an older version; try again when you are back online');
       const started = await apiCall('startRun', { token: session.token });
-      let status = started;
-      while (status.status !== 'done') {
-        await new Promise((resolve) => setTimeout(resolve, 600));
-        status = await apiCall('run', { token: session.token, params: { id: started.runId } });
-      }
+      const status = await finished(session.token, started);
       setRun(status);
       const tests = status.result?.tests ?? [];
       record({ type: 'run', t: t(), runId: started.runId, passed: tests.filter((x) => x.status === 'passed').length, total: tests.length });
@@ -212,11 +326,13 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
 
   const activeFile = files.find((f) => f.path === active);
   const isDesign = active === DESIGN_DOC_PATH;
+  // The page's main landmark, except in an admin's preview, which sits inside the admin page's.
+  const Body = mode === 'live' ? 'main' : 'div';
   return (
     <div className="workspace">
       <header className="workspace-bar">
         <strong>{attempt.challengeTitle}</strong>
-        {mode === 'preview' ? <span className="badge info">Preview: nothing is saved, recorded, run or graded</span> : <SaveIndicator state={saveState.kind === 'saved' && unsaved.size > 0 ? { kind: 'saving' } : saveState} />}
+        {mode === 'preview' ? <span className="badge info">Preview: nothing is saved, recorded, run or graded</span> : <SaveIndicator state={saveState.kind === 'saved' && unsaved.size + deleted.size > 0 ? { kind: 'saving' } : saveState} />}
         <span className="spacer" />
         <Countdown deadline={Date.parse(attempt.deadline)} clock={clock} running={mode === 'live'} onTimeUp={() => void submit().catch(() => session?.onSubmitted())} />
         <button type="button" onClick={() => void runTests()} disabled={mode === 'preview' || running} title={mode === 'preview' ? 'Runs are off in preview' : undefined}>
@@ -226,32 +342,34 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
           Submit
         </button>
       </header>
-      <div className="workspace-body">
-        <aside className="workspace-side">
+      <Body className="workspace-body" style={{ '--side-width': `${sideWidth}px` } as CSSProperties}>
+        <aside className="workspace-side" aria-label="Prompt and tests">
           <div role="tablist" aria-label="Prompt and tests" className="tabs">
-            <button role="tab" type="button" aria-selected={panel === 'prompt'} onClick={() => setPanel('prompt')}>
-              Prompt
-            </button>
-            <button role="tab" type="button" aria-selected={panel === 'tests'} onClick={() => setPanel('tests')}>
-              Test results
-            </button>
+            {PANELS.map(([id, title]) => (
+              <button key={id} role="tab" type="button" id={`tab-${id}`} aria-controls="side-panel" aria-selected={panel === id} onClick={() => setPanel(id)}>
+                {title}
+              </button>
+            ))}
           </div>
-          <div role="tabpanel" className="side-panel">
+          <div role="tabpanel" id="side-panel" aria-labelledby={`tab-${panel}`} className="side-panel" tabIndex={0}>
             {panel === 'prompt' ? <MarkdownView source={attempt.prompt} label="Prompt" /> : null}
-            {panel === 'tests' ? (
+            {panel === 'results' ? (
               <>
                 <ErrorMessage error={runError} />
-                <RunResults run={run} running={running} />
+                <RunResults run={run} running={running} onPick={showTest} />
               </>
             ) : null}
+            {panel === 'sources' ? <TestSources suites={attempt.publicTests} focus={focusedTest} /> : null}
           </div>
         </aside>
-        <section className="workspace-main" aria-label="Code">
-          <FileTree files={files} active={active} unsaved={unsaved} onOpen={open} />
+        <PaneDivider label="Width of the prompt and tests" size={sideWidth} min={SIDE_MIN} max={sideMax()} onResize={setSideWidth} />
+        <section className="workspace-main" aria-label="Code" style={{ '--files-width': `${filesWidth}px` } as CSSProperties}>
+          <FileTree files={files} active={active} unsaved={unsaved} roleOf={roleOf} rules={rules} actions={fileActions} editable={mode === 'live'} />
+          <PaneDivider label="Width of the file list" size={filesWidth} min={FILES_MIN} max={filesMax()} onResize={setFilesWidth} />
           <div className={isDesign ? 'editor-split' : 'editor-single'}>
             <div className="editor-pane">
               {activeFile && !activeFile.editable ? <p className="notice">{active} is read-only: it is part of the challenge.</p> : null}
-              <CodeEditor ref={editor} files={files} active={active} cursors={session?.restored.cursors} handlers={handlers} label={`Editor: ${active}`} />
+              <CodeEditor ref={editor} files={files} active={active} cursors={session?.restored.cursors} handlers={handlers} label={`Editor: ${active}`} autoFocus={mode === 'live'} />
             </div>
             {isDesign ? (
               <div className="design-preview" aria-label="DESIGN.md preview">
@@ -260,10 +378,20 @@ export function Workspace({ attempt, mode, live }: { attempt: CandidateAttempt; 
             ) : null}
           </div>
         </section>
-      </div>
+      </Body>
       {confirming ? <SubmitDialog unsaved={unsaved.size} onCancel={() => setConfirming(false)} onSubmit={submit} /> : null}
     </div>
   );
+}
+
+/** Polls a visible-test run until it is done. */
+async function finished(token: string, run: RunStatus): Promise<RunStatus> {
+  let status = run;
+  while (status.status !== 'done') {
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    status = await apiCall('run', { token, params: { id: run.runId } });
+  }
+  return status;
 }
 
 function SaveIndicator({ state }: { state: SaveState }) {

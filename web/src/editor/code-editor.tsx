@@ -29,14 +29,21 @@ export interface CodeEditorHandle {
   open(path: string): void;
   cursorOf(path: string): number;
   focus(): void;
+  /** A new file, or a file moved to a new path with its text (a Monaco model's path is fixed, so a rename is a new model). */
+  add(file: EditorFile): void;
+  remove(path: string): void;
+  /** Marks a problem the tests reported at a line of a file (null clears every mark). */
+  mark(problem: { path: string; line: number; message: string } | null): void;
 }
 
 /**
  * Monaco over several files: one model per file (so TypeScript sees every file and imports
  * resolve), read-only files locked, the cursor put back where it was. Monaco arrives lazily.
+ * Files come and go through the handle (`add`, `remove`): after the first render the models,
+ * not the `files` prop, are the truth.
  */
-export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; active: string; cursors?: Record<string, number>; handlers: CodeEditorHandlers; label: string }>(function CodeEditor(
-  { files, active, cursors = {}, handlers, label },
+export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; active: string; cursors?: Record<string, number>; handlers: CodeEditorHandlers; label: string; autoFocus?: boolean }>(function CodeEditor(
+  { files, active, cursors = {}, handlers, label, autoFocus = false },
   ref,
 ) {
   const host = useRef<HTMLDivElement>(null);
@@ -47,6 +54,30 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; ac
   const current = useRef(active);
   const live = useRef(handlers);
   live.current = handlers;
+  const editable = useRef(new Map(files.map((f) => [f.path, f.editable])));
+  /** The problem to mark, kept until Monaco has arrived (results restored after a reload come first). */
+  const mark = useRef<{ path: string; line: number; message: string } | null>(null);
+  const marked = useRef<Monaco.editor.ITextModel>(null);
+  const showMark = (m: MonacoApi) => {
+    if (marked.current && !marked.current.isDisposed()) m.editor.setModelMarkers(marked.current, 'tests', []);
+    const problem = mark.current;
+    const model = problem && models.current.get(problem.path);
+    marked.current = model ?? null;
+    if (!model || !problem) return;
+    const line = Math.min(Math.max(1, problem.line), model.getLineCount());
+    m.editor.setModelMarkers(model, 'tests', [{ severity: m.MarkerSeverity.Error, message: problem.message, startLineNumber: line, startColumn: 1, endLineNumber: line, endColumn: model.getLineMaxColumn(line) }]);
+  };
+
+  const addModel = (m: MonacoApi, file: EditorFile) => {
+    const model = m.editor.createModel(file.content, languageOf(file.path), m.Uri.file(file.path));
+    models.current.set(file.path, model);
+    editable.current.set(file.path, file.editable);
+    model.onDidChangeContent((event) => {
+      // Offsets refer to the text before this event: applied from the end backwards, each stays valid.
+      const changes = [...event.changes].sort((a, b) => b.rangeOffset - a.rangeOffset).map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
+      live.current.onChange(file.path, model.getValue(), changes);
+    });
+  };
 
   useEffect(() => {
     let cancelled = false;
@@ -62,26 +93,22 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; ac
     for (const d of defaults) {
       d.setCompilerOptions({ target: monaco.typescript.ScriptTarget.ES2020, module: monaco.typescript.ModuleKind.ESNext, moduleResolution: monaco.typescript.ModuleResolutionKind.NodeJs, allowJs: true, strict: true, allowNonTsExtensions: true });
     }
-    for (const file of files) {
-      const model = monaco.editor.createModel(file.content, languageOf(file.path), monaco.Uri.file(file.path));
-      models.current.set(file.path, model);
-      model.onDidChangeContent((event) => {
-        // Offsets refer to the text before this event: applied from the end backwards, each stays valid.
-        const changes = [...event.changes].sort((a, b) => b.rangeOffset - a.rangeOffset).map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text }));
-        live.current.onChange(file.path, model.getValue(), changes);
-      });
-    }
+    for (const file of files) addModel(monaco, file);
+    showMark(monaco);
     const instance = monaco.editor.create(host.current, {
       model: models.current.get(current.current) ?? null,
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
+      // Monaco's dimmed number for the line after a final newline is below WCAG contrast.
+      renderFinalNewline: 'on',
       tabSize: 2,
       ariaLabel: label,
-      readOnly: !files.find((f) => f.path === current.current)?.editable,
+      readOnly: !editable.current.get(current.current),
     });
     editor.current = instance;
+    if (autoFocus) instance.focus();
     const restore = (path: string) => {
       const model = models.current.get(path);
       const offset = cursors[path];
@@ -118,7 +145,7 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; ac
         viewStates.current.set(current.current, instance.saveViewState());
         current.current = path;
         instance.setModel(model);
-        instance.updateOptions({ readOnly: !files.find((f) => f.path === path)?.editable });
+        instance.updateOptions({ readOnly: !editable.current.get(path) });
         const view = viewStates.current.get(path);
         if (view) instance.restoreViewState(view);
         instance.focus();
@@ -129,8 +156,20 @@ export const CodeEditor = forwardRef<CodeEditorHandle, { files: EditorFile[]; ac
         return model && position ? model.getOffsetAt(position) : 0;
       },
       focus: () => editor.current?.focus(),
+      add(file) {
+        if (monaco && !models.current.has(file.path)) addModel(monaco, file);
+      },
+      remove(path) {
+        models.current.get(path)?.dispose();
+        models.current.delete(path);
+        viewStates.current.delete(path);
+      },
+      mark(problem) {
+        mark.current = problem;
+        if (monaco) showMark(monaco);
+      },
     }),
-    [files],
+    [monaco],
   );
 
   return (

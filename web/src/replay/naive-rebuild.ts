@@ -1,9 +1,10 @@
 import type { RecordedEvent } from '@assay/contract';
+import { applyFileChange, recordStore } from './file-change.js';
 import { fileTexts } from './file-texts.js';
 
 /**
  * The files a recording describes at `time`, rebuilt the slow obvious way: every event from the
- * start (a snapshot resets the files, edits apply in order). The reference the replay engine's
+ * start (a snapshot resets the files, edits and file creations, renames and deletions apply in order). The reference the replay engine's
  * keyframed seeking is checked against, and the benchmark's baseline.
  */
 export function rebuildNaively(events: readonly RecordedEvent[], time = Number.POSITIVE_INFINITY): Record<string, string> {
@@ -16,6 +17,7 @@ export function rebuildNaively(events: readonly RecordedEvent[], time = Number.P
       for (const c of event.changes) text = text.slice(0, c.offset) + c.text + text.slice(c.offset + c.length);
       files[event.file] = text;
     }
+    if (event.type === 'create' || event.type === 'rename' || event.type === 'delete') applyFileChange(recordStore(files), event, () => '');
   }
   return files;
 }

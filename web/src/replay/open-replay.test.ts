@@ -38,6 +38,26 @@ describe('openReplay', () => {
     expect(replay.frameAt(50_000).focused).toBe(false);
   });
 
+  it('shows a file appear, move and disappear, with a moment for each, the open file following its rename', () => {
+    const replay = openReplay(
+      [
+        { seq: 0, t: 0, type: 'snapshot', files: { 'src/a.ts': 'a' } },
+        { seq: 1, t: 1_000, type: 'create', file: 'src/helpers.ts' },
+        { seq: 2, t: 1_500, type: 'open', file: 'src/helpers.ts' },
+        { seq: 3, t: 2_000, type: 'edit', file: 'src/helpers.ts', changes: [{ offset: 0, length: 0, text: 'export {}' }] },
+        { seq: 4, t: 3_000, type: 'rename', file: 'src/helpers.ts', to: 'src/util.ts' },
+        { seq: 5, t: 4_000, type: 'delete', file: 'src/util.ts' },
+      ],
+      { keyframeEvery: 2 },
+    );
+    expect(replay.frameAt(1_000).files).toEqual(Object.assign(Object.create(null), { 'src/a.ts': 'a', 'src/helpers.ts': '' }));
+    expect(replay.frameAt(3_000)).toMatchObject({ activeFile: 'src/util.ts', files: { 'src/a.ts': 'a', 'src/util.ts': 'export {}' } });
+    expect(Object.keys(replay.frameAt(3_000).files)).toEqual(['src/a.ts', 'src/util.ts']);
+    expect(replay.frameAt(4_000)).toMatchObject({ activeFile: null });
+    expect(Object.keys(replay.frameAt(4_000).files)).toEqual(['src/a.ts']);
+    expect(replay.markers.map((m) => m.label)).toEqual(['Created src/helpers.ts', 'Renamed src/helpers.ts to src/util.ts', 'Deleted src/util.ts']);
+  });
+
   it('clamps an edit past the end of a file instead of failing, and says so', () => {
     const replay = openReplay([
       { seq: 0, t: 0, type: 'snapshot', files: { 'a.ts': 'abc' } },

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@assay/contract';
+import { applyFileChange, recordStore } from './file-change.js';
 import { fileTexts } from './file-texts.js';
 import { GapBuffer, type FrozenText } from './gap-buffer.js';
 import type { Replay, ReplayFrame, ReplayMarker } from './replay-types.js';
@@ -43,6 +44,12 @@ function markerOf(event: RecordedEvent, eventIndex: number): ReplayMarker | null
       return { t: event.t, kind: 'paste', eventIndex, label: `Pasted ${plural(event.size, 'character')} (${plural(event.lines, 'line')}) into ${event.file}` };
     case 'focus':
       return { t: event.t, kind: event.focused ? 'focus-back' : 'focus-lost', eventIndex, label: event.focused ? 'Came back to the assessment' : 'Left the assessment window' };
+    case 'create':
+      return { t: event.t, kind: 'file', eventIndex, label: `Created ${event.file}` };
+    case 'rename':
+      return { t: event.t, kind: 'file', eventIndex, label: `Renamed ${event.file} to ${event.to}` };
+    case 'delete':
+      return { t: event.t, kind: 'file', eventIndex, label: `Deleted ${event.file}` };
     default:
       return null;
   }
@@ -75,6 +82,12 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
       case 'open':
         target.activeFile = event.file;
         break;
+      case 'create':
+      case 'rename':
+      case 'delete':
+        applyFileChange(recordStore(target.files), event, () => '');
+        if (target.activeFile === event.file) target.activeFile = event.type === 'rename' ? event.to : null;
+        break;
       case 'select':
         target.selection = { file: event.file, anchor: event.anchor, head: event.head };
         break;
@@ -100,7 +113,10 @@ export function openReplay(input: readonly RecordedEvent[], { keyframeEvery = 20
         if (change.offset + change.length > buffer.length) problems.push(`event ${event.seq}: ${REACHES_PAST_END}`);
         buffer.replace(change.offset, change.length, change.text);
       }
-    } else apply(state, event, index);
+    } else {
+      if (event.type === 'create' || event.type === 'rename' || event.type === 'delete') applyFileChange(buffers, event, () => new GapBuffer(''));
+      apply(state, event, index);
+    }
     state.eventIndex = index;
     const marker = markerOf(event, index);
     if (marker) markers.push(marker);

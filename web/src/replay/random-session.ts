@@ -12,10 +12,21 @@ export function prng(seed: number) {
 
 const FILES = ['src/a.ts', 'src/b.ts', 'DESIGN.md', 'notes/ünïcödé.md'];
 
+/** Creates `file` if it is missing, else renames it to `other` or deletes it, tracking `files`. */
+function fileChange(files: Record<string, string>, file: string, other: string): EventFields {
+  const text = files[file];
+  if (text === undefined) return (files[file] = ''), { type: 'create', file };
+  delete files[file];
+  if (other === file) return { type: 'delete', file };
+  files[other] = text;
+  return { type: 'rename', file, to: other };
+}
+
 /**
  * A long random session for tests and the replay benchmark: typing, deletions, multi-range
  * edits (from the end backwards, as the editor gives them), pastes, file switches, runs, focus
- * changes, idle minutes and reload snapshots, over several files including non-ASCII names.
+ * changes, idle minutes, reload snapshots and files created, renamed and deleted, over several
+ * files including non-ASCII names.
  */
 export function randomSession(seed: number, count: number): RecordedEvent[] {
   const random = prng(seed);
@@ -44,7 +55,8 @@ export function randomSession(seed: number, count: number): RecordedEvent[] {
     else if (roll < 0.93) events.push({ seq, t, type: 'paste', file, size: 40, lines: 2 });
     else if (roll < 0.96) events.push({ seq, t, type: 'focus', focused: random() < 0.5 });
     else if (roll < 0.99) events.push({ seq, t, type: 'run', runId: `r${seq}`, passed: 3, total: 5 });
-    else events.push({ seq, t, type: 'snapshot', files: { ...files } });
+    else if (roll < 0.995) events.push({ seq, t, type: 'snapshot', files: { ...files } });
+    else events.push({ seq, t, ...fileChange(files, file, pick(FILES)) });
   }
   return events;
 }

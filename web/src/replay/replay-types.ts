@@ -13,9 +13,9 @@ export interface ReplayFrame {
   eventIndex: number;
 }
 
-export type ReplayMarkerKind = 'run' | 'paste' | 'focus-lost' | 'focus-back';
+export type ReplayMarkerKind = 'run' | 'paste' | 'focus-lost' | 'focus-back' | 'file';
 
-/** Something a reviewer wants to jump to: a test run (with its pass count), a paste, leaving the window. */
+/** Something a reviewer wants to jump to: a test run (with its pass count), a paste, leaving the window, a file created, renamed or deleted. */
 export interface ReplayMarker {
   t: number;
   kind: ReplayMarkerKind;

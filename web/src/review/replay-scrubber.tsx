@@ -1,6 +1,6 @@
 import type { ReplayMarker } from '../replay/replay-types.js';
 
-const MARKER_SYMBOL: Record<ReplayMarker['kind'], string> = { run: '▲', paste: '■', 'focus-lost': '◆', 'focus-back': '◇' };
+const MARKER_SYMBOL: Record<ReplayMarker['kind'], string> = { run: '▲', paste: '■', 'focus-lost': '◆', 'focus-back': '◇', file: '✚' };
 
 /** Arrow keys on the slider move this far (Shift: a minute); dragging stays precise to 0.1 s. */
 const ARROW_STEP_MS = 5_000;

@@ -133,6 +133,9 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
           {highlight ? ' · the pasted text is marked' : ''}
           {frame.focused ? '' : ' · candidate away from the window'}
         </span>
+        <span className="muted" data-testid="replay-files">
+          Files: {Object.keys(frame.files).sort().join(', ') || 'none'}
+        </span>
         {matches === null ? null : (
           <span className={`badge ${matches ? 'good' : 'bad'}`} data-testid="replay-match">
             {matches ? 'matches the submitted files' : 'differs from the submitted files'}
@@ -147,7 +150,7 @@ export function ReplayView({ replay, submitted }: { replay: Replay; submitted: R
         </div>
         <nav aria-label="Moments" className="marker-list">
           <h3>Moments</h3>
-          {replay.markers.length === 0 ? <p className="muted">No runs, pastes or focus changes were recorded.</p> : null}
+          {replay.markers.length === 0 ? <p className="muted">No runs, pastes, focus changes or new, renamed or deleted files were recorded.</p> : null}
           <ol>
             {replay.markers.map((m) => (
               <li key={m.eventIndex}>

@@ -4,8 +4,8 @@ import { renderMarkdown } from '../markdown/render-markdown.js';
 import { StatusBadge } from './status-badge.js';
 import { TextWithCode } from './text-with-code.js';
 
-/** One row per test: name with the requirement sentences it checks beneath it (a column of its own crowded out the message in the candidate's narrow panel), category, (weight), result, message (and a performance test's figures); then the captured output. */
-export function TestTable({ tests, log, label, withWeight = false }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean }) {
+/** One row per test (its name a link to its source when `onPick` is given): name with the requirement sentences it checks beneath it (a column of its own crowded out the message in the candidate's narrow panel), category, (weight), result, message (and a performance test's figures); then the captured output. */
+export function TestTable({ tests, log, label, withWeight = false, onPick }: { tests: readonly TestResult[]; log: { text: string; truncated: boolean }; label: string; withWeight?: boolean; onPick?: (testName: string) => void }) {
   return (
     <>
       <table aria-label={label} className="results">
@@ -22,7 +22,13 @@ export function TestTable({ tests, log, label, withWeight = false }: { tests: re
           {tests.map((test) => (
             <tr key={test.name}>
               <td>
-                <TextWithCode text={test.name} />
+                {onPick ? (
+                  <button type="button" className="link" onClick={() => onPick(test.name)} title="Show this test's source">
+                    <TextWithCode text={test.name} />
+                  </button>
+                ) : (
+                  <TextWithCode text={test.name} />
+                )}
                 {test.requirements.map((sentence) => (
                   <div key={sentence} className="requirement" dangerouslySetInnerHTML={{ __html: renderMarkdown(sentence) }} />
                 ))}

@@ -1,0 +1,96 @@
+import { availableParallelism } from 'node:os';
+import pMap from 'p-map';
+import type { Challenge } from '@assay/challenges';
+import type { MutationScore, SubmittedFile } from '@assay/contract';
+import { openSession } from '../grading/open-session.js';
+import type { TestSession } from '../harness/run-tests.js';
+import { createSutClient } from '../harness/sut-client.js';
+import { loadTestCases } from '../harness/test-case.js';
+import type { AgentProcess } from '../sandbox/agent-process.js';
+import { spawnLocalAgent } from '../sandbox/local-agent.js';
+import { matchEquivalents, readEquivalentMutants, type EquivalentMutant } from './equivalent-mutants.js';
+import { instrumentReference, type Mutant } from './instrument-reference.js';
+import { mutationScore, type ScoredMutant } from './mutation-score.js';
+import { COVERAGE_FUNCTION, SWITCH_FUNCTION, switchedReference } from './mutant-switch.js';
+import { runMutant } from './run-mutant.js';
+import { suiteReach } from './suite-reach.js';
+
+export interface MutationReport extends MutationScore {
+  /** Declarations in equivalent-mutants.yaml that match no mutant of the current reference. */
+  stale: EquivalentMutant[];
+  /** Mutants declared equivalent that a hidden test kills: not equivalent after all. */
+  declaredButKilled: Mutant[];
+  /** The survivors as mutants, to declare in equivalent-mutants.yaml. */
+  surviving: Mutant[];
+}
+
+export interface MutationScorerDeps {
+  /** Starts a trusted agent process (default: a local node process; the reference and its mutants are the author's code). */
+  spawnAgent?: () => Promise<AgentProcess>;
+  /** Mutants graded at once (default: the machine's cores). */
+  concurrency?: number;
+}
+
+export interface MutationScorer {
+  /** The hidden suite's mutation score on the TypeScript reference; null when the challenge has none. */
+  score(challenge: Challenge): Promise<MutationReport | null>;
+}
+
+/**
+ * Mutation testing of a challenge's hidden suite. Fast path: Stryker's mutant switching (one
+ * instrumented build, a mutant switched on per process), one coverage run saying which tests
+ * reach which mutant, only those tests run per mutant (fastest first, stopping at the first
+ * failure), a few trusted processes at once. Performance tests are left out: their verdict is
+ * a CPU-time ratio, which would kill a mutant by the machine's noise rather than by a check.
+ */
+export function createMutationScorer({ spawnAgent = () => spawnLocalAgent('node'), concurrency = availableParallelism() }: MutationScorerDeps = {}): MutationScorer {
+  return {
+    async score(challenge) {
+      const { manifest, trusted } = challenge;
+      const reference = trusted.reference.typescript;
+      const entry = manifest.entry.typescript;
+      if (!reference || !entry) return null;
+      const started = performance.now();
+      const tests = (await loadTestCases(trusted.testModules.hidden, manifest, challenge.contentHash)).filter((t) => !t.performance);
+      const { files, mutants } = await instrumentReference(reference);
+      const { equivalent, stale } = matchEquivalents(mutants, await readEquivalentMutants(challenge.dir));
+      const codeInterface = { ...manifest.interface, functions: { ...manifest.interface.functions, [COVERAGE_FUNCTION]: [], [SWITCH_FUNCTION]: ['id', 'hitLimit'] } };
+      const open = async (code: SubmittedFile[]): Promise<TestSession> => openSession(await spawnAgent(), manifest.limits, { language: 'typescript', entry, files: code, interface: codeInterface });
+
+      const baseline = await open(switchedReference(files, entry));
+      const reach = await suiteReach(tests, baseline).finally(() => baseline.close());
+      // Live processes with no mutant switched on, each serving mutant after mutant until one dies.
+      const idle: TestSession[] = [];
+      const results = await pMap(
+        mutants,
+        async (mutant): Promise<ScoredMutant> => {
+          const atLoad = reach.atLoad.get(mutant.id) ?? 0;
+          const reaching = tests.filter((t) => atLoad > 0 || reach.perTest.get(t)?.has(mutant.id)).sort((a, b) => reach.durationMs.get(a)! - reach.durationMs.get(b)!);
+          if (reaching.length === 0) return { mutant, outcome: 'uncovered' };
+          const hitLimit = 1_000 + 100 * reaching.reduce((sum, t) => sum + (reach.perTest.get(t)?.get(mutant.id) ?? 0), atLoad);
+          // Ten times what the tests took unmutated, and a floor for a cold process on a busy machine.
+          const budgetMs = 5_000 + 10 * reaching.reduce((sum, t) => sum + reach.durationMs.get(t)!, 0);
+          // A mutant reached while the module loads needs a process that loads with it switched on.
+          const session = atLoad > 0 ? await open(switchedReference(files, entry, { id: mutant.id, hitLimit })) : (idle.pop() ?? (await open(switchedReference(files, entry))));
+          const { sut } = createSutClient(session.channel);
+          let reusable = atLoad === 0;
+          try {
+            if (atLoad === 0) await sut.call(SWITCH_FUNCTION, mutant.id, hitLimit);
+            const outcome = await runMutant(reaching, session, budgetMs);
+            if (reusable && !session.channel.stoppedBy) await sut.call(SWITCH_FUNCTION, null, 0);
+            return { mutant, outcome };
+          } catch (error) {
+            reusable = false;
+            throw error;
+          } finally {
+            if (reusable && !session.channel.stoppedBy) idle.push(session);
+            else await session.close();
+          }
+        },
+        { concurrency },
+      );
+      await Promise.all(idle.map((s) => s.close()));
+      return { ...mutationScore(results, equivalent, performance.now() - started), stale };
+    },
+  };
+}

@@ -67,16 +67,17 @@ export function createMutationScorer({ spawnAgent = () => spawnLocalAgent('node'
           const atLoad = reach.atLoad.get(mutant.id) ?? 0;
           const reaching = tests.filter((t) => atLoad > 0 || reach.perTest.get(t)?.has(mutant.id)).sort((a, b) => reach.durationMs.get(a)! - reach.durationMs.get(b)!);
           if (reaching.length === 0) return { mutant, outcome: 'uncovered' };
-          const hitLimit = 1_000 + 100 * reaching.reduce((sum, t) => sum + (reach.perTest.get(t)?.get(mutant.id) ?? 0), atLoad);
-          // Ten times what the tests took unmutated, and a floor for a cold process on a busy machine.
-          const budgetMs = 5_000 + 10 * reaching.reduce((sum, t) => sum + reach.durationMs.get(t)!, 0);
+          const hitLimit = 1_000 + 10 * reaching.reduce((sum, t) => sum + (reach.perTest.get(t)?.get(mutant.id) ?? 0), atLoad);
+          // Five times what a test took unmutated, and a floor for a busy machine: a mutant that loops
+          // where no switch counts its hits costs half a second, not the challenge's call timeout.
+          const budgeted = reaching.map((test) => ({ test, budgetMs: 500 + 5 * reach.durationMs.get(test)! }));
           // A mutant reached while the module loads needs a process that loads with it switched on.
           const session = atLoad > 0 ? await open(switchedReference(files, entry, { id: mutant.id, hitLimit })) : (idle.pop() ?? (await open(switchedReference(files, entry))));
           const { sut } = createSutClient(session.channel);
           let reusable = atLoad === 0;
           try {
             if (atLoad === 0) await sut.call(SWITCH_FUNCTION, mutant.id, hitLimit);
-            const outcome = await runMutant(reaching, session, budgetMs);
+            const outcome = await runMutant(budgeted, session);
             if (reusable && !session.channel.stoppedBy) await sut.call(SWITCH_FUNCTION, null, 0);
             return { mutant, outcome };
           } catch (error) {

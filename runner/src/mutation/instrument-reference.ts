@@ -39,7 +39,7 @@ export async function instrumentReference(files: readonly SubmittedFile[]): Prom
     const source = byPath.get(m.fileName);
     if (source === undefined) throw new Error(`the instrumenter reported a mutant in ${m.fileName}, which is not a reference file`);
     const { identity, diff } = mutantIdentity(source, m);
-    return { id: m.id, file: m.fileName, lineNumber: m.location.start.line, ...identity, diff };
+    return { id: m.id, file: m.fileName, lineNumber: m.location.start.line + 1, ...identity, diff };
   });
   const instrumented = new Map(result.files.map((f) => [f.name, f.content]));
   return { files: files.map((f) => ({ path: f.path, content: instrumented.get(f.path) ?? f.content })), mutants };

@@ -21,6 +21,11 @@ describe('mutationScore', () => {
     expect(score.declaredButKilled).toEqual([results[0]!.mutant]);
   });
 
+  it('keeps a declared equivalent that timed out as equivalent: a timeout is no assertion', () => {
+    const results = scored(['timed-out', 'killed']);
+    expect(mutationScore(results, new Set([results[0]!.mutant]), 1)).toMatchObject({ score: 1, killed: 1, timedOut: 0, equivalent: 1, declaredButKilled: [] });
+  });
+
   it('is 1 when every mutant is declared equivalent or there are none', () => {
     expect(mutationScore([], new Set(), 0).score).toBe(1);
     const results = scored(['survived']);

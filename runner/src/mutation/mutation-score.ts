@@ -13,12 +13,14 @@ export interface ScoredMutant {
 
 /**
  * The share of mutants the suite detects, declared equivalents left out. A mutant declared
- * equivalent that a test kills anyway is counted as killed: the declaration is wrong (or the
- * test checks more than the requirements say), and `declaredButKilled` names it.
+ * equivalent that a test kills anyway (fails an assertion or throws) is counted as killed: the
+ * declaration is wrong (or the test checks more than the requirements say), and
+ * `declaredButKilled` names it. A declared one that timed out stays equivalent: on a busy
+ * machine a mutant as fast as the reference can overrun its budget, which proves nothing.
  */
 export function mutationScore(results: readonly ScoredMutant[], equivalent: ReadonlySet<Mutant>, durationMs: number, threshold = MUTATION_THRESHOLD): MutationScore & { declaredButKilled: Mutant[]; surviving: Mutant[] } {
   const detected = (r: ScoredMutant) => r.outcome === 'killed' || r.outcome === 'timed-out';
-  const counted = results.filter((r) => detected(r) || !equivalent.has(r.mutant));
+  const counted = results.filter((r) => r.outcome === 'killed' || !equivalent.has(r.mutant));
   const killed = counted.filter((r) => r.outcome === 'killed').length;
   const timedOut = counted.filter((r) => r.outcome === 'timed-out').length;
   return {
@@ -33,6 +35,6 @@ export function mutationScore(results: readonly ScoredMutant[], equivalent: Read
       .map(({ mutant: m, outcome }) => ({ mutator: m.mutator, file: m.file, line: m.lineNumber, original: m.diff.original, mutated: m.diff.mutated, uncovered: outcome === 'uncovered' })),
     durationMs,
     surviving: counted.filter((r) => !detected(r)).map((r) => r.mutant),
-    declaredButKilled: results.filter((r) => detected(r) && equivalent.has(r.mutant)).map((r) => r.mutant),
+    declaredButKilled: results.filter((r) => r.outcome === 'killed' && equivalent.has(r.mutant)).map((r) => r.mutant),
   };
 }

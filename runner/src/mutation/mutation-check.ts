@@ -22,7 +22,6 @@ export function mutationCheck(report: MutationReport): { ok: boolean; what: stri
     ].join('\n      ');
   });
   const stale = report.stale.map((d) => `${EQUIVALENT_MUTANTS_FILE} declares a ${d.mutator} mutant of "${d.line}" that the reference no longer has: remove it, or update its line/original/replacement`);
-  const killed = report.declaredButKilled.map((m) => `${EQUIVALENT_MUTANTS_FILE} declares the ${m.mutator} mutant at ${m.file}:${m.lineNumber} equivalent, but a hidden test kills it: remove the declaration (or the test checks more than the requirements say)`);
-  const details = [...survivors, ...stale, ...killed];
-  return { ok: report.score >= report.threshold && stale.length === 0 && killed.length === 0, what, ...(details.length ? { detail: details.join('\n      ') } : {}) };
+  const details = [...survivors, ...stale];
+  return { ok: report.score >= report.threshold && stale.length === 0, what, ...(details.length ? { detail: details.join('\n      ') } : {}) };
 }

@@ -1,8 +1,11 @@
 import type { MutationScore } from '@assay/contract';
 import type { Mutant } from './instrument-reference.js';
 
-/** What the hidden suite did to one mutant. A timed-out mutant counts as detected, as in Stryker. */
-export type MutantOutcome = 'killed' | 'timed-out' | 'survived' | 'uncovered';
+/**
+ * What the hidden suite did to one mutant. A timed-out mutant counts as detected, as in Stryker;
+ * a declared equivalent is not run at all (like a mutant Stryker is told to ignore).
+ */
+export type MutantOutcome = 'killed' | 'timed-out' | 'survived' | 'uncovered' | 'equivalent';
 
 export const MUTATION_THRESHOLD = 0.95;
 
@@ -11,30 +14,23 @@ export interface ScoredMutant {
   outcome: MutantOutcome;
 }
 
-/**
- * The share of mutants the suite detects, declared equivalents left out. A mutant declared
- * equivalent that a test kills anyway (fails an assertion or throws) is counted as killed: the
- * declaration is wrong (or the test checks more than the requirements say), and
- * `declaredButKilled` names it. A declared one that timed out stays equivalent: on a busy
- * machine a mutant as fast as the reference can overrun its budget, which proves nothing.
- */
-export function mutationScore(results: readonly ScoredMutant[], equivalent: ReadonlySet<Mutant>, durationMs: number, threshold = MUTATION_THRESHOLD): MutationScore & { declaredButKilled: Mutant[]; surviving: Mutant[] } {
-  const detected = (r: ScoredMutant) => r.outcome === 'killed' || r.outcome === 'timed-out';
-  const counted = results.filter((r) => r.outcome === 'killed' || !equivalent.has(r.mutant));
-  const killed = counted.filter((r) => r.outcome === 'killed').length;
-  const timedOut = counted.filter((r) => r.outcome === 'timed-out').length;
+/** The share of mutants the suite detects, declared equivalents left out; 1 when none is left. */
+export function mutationScore(results: readonly ScoredMutant[], durationMs: number, threshold = MUTATION_THRESHOLD): MutationScore & { surviving: Mutant[] } {
+  const count = (outcome: MutantOutcome) => results.filter((r) => r.outcome === outcome).length;
+  const survivors = results.filter((r) => r.outcome === 'survived' || r.outcome === 'uncovered');
+  const killed = count('killed');
+  const timedOut = count('timed-out');
+  const equivalent = count('equivalent');
+  const counted = results.length - equivalent;
   return {
-    score: counted.length === 0 ? 1 : (killed + timedOut) / counted.length,
+    score: counted === 0 ? 1 : (killed + timedOut) / counted,
     threshold,
     mutants: results.length,
     killed,
     timedOut,
-    equivalent: results.length - counted.length,
-    survivors: counted
-      .filter((r) => !detected(r))
-      .map(({ mutant: m, outcome }) => ({ mutator: m.mutator, file: m.file, line: m.lineNumber, original: m.diff.original, mutated: m.diff.mutated, uncovered: outcome === 'uncovered' })),
+    equivalent,
+    survivors: survivors.map(({ mutant: m, outcome }) => ({ mutator: m.mutator, file: m.file, line: m.lineNumber, original: m.diff.original, mutated: m.diff.mutated, uncovered: outcome === 'uncovered' })),
+    surviving: survivors.map((r) => r.mutant),
     durationMs,
-    surviving: counted.filter((r) => !detected(r)).map((r) => r.mutant),
-    declaredButKilled: results.filter((r) => r.outcome === 'killed' && equivalent.has(r.mutant)).map((r) => r.mutant),
   };
 }

@@ -18,8 +18,6 @@ import { suiteReach } from './suite-reach.js';
 export interface MutationReport extends MutationScore {
   /** Declarations in equivalent-mutants.yaml that match no mutant of the current reference. */
   stale: EquivalentMutant[];
-  /** Mutants declared equivalent that a hidden test kills: not equivalent after all. */
-  declaredButKilled: Mutant[];
   /** The survivors as mutants, to declare in equivalent-mutants.yaml. */
   surviving: Mutant[];
 }
@@ -64,6 +62,7 @@ export function createMutationScorer({ spawnAgent = () => spawnLocalAgent('node'
       const results = await pMap(
         mutants,
         async (mutant): Promise<ScoredMutant> => {
+          if (equivalent.has(mutant)) return { mutant, outcome: 'equivalent' };
           const atLoad = reach.atLoad.get(mutant.id) ?? 0;
           const reaching = tests.filter((t) => atLoad > 0 || reach.perTest.get(t)?.has(mutant.id)).sort((a, b) => reach.durationMs.get(a)! - reach.durationMs.get(b)!);
           if (reaching.length === 0) return { mutant, outcome: 'uncovered' };
@@ -91,7 +90,7 @@ export function createMutationScorer({ spawnAgent = () => spawnLocalAgent('node'
         { concurrency },
       );
       await Promise.all(idle.map((s) => s.close()));
-      return { ...mutationScore(results, equivalent, performance.now() - started), stale };
+      return { ...mutationScore(results, performance.now() - started), stale };
     },
   };
 }

@@ -55,7 +55,16 @@ export function createMutationScorer({ spawnAgent = () => spawnLocalAgent('node'
       const codeInterface = { ...manifest.interface, functions: { ...manifest.interface.functions, [COVERAGE_FUNCTION]: [], [SWITCH_FUNCTION]: ['id', 'hitLimit'] } };
       const open = async (code: SubmittedFile[]): Promise<TestSession> => openSession(await spawnAgent(), manifest.limits, { language: 'typescript', entry, files: code, interface: codeInterface });
 
-      const baseline = await open(switchedReference(files, entry));
+      // The unmutated reference must load; a cold process on a crowded machine can miss the load budget, so it gets three tries.
+      const openUnmutated = async (): Promise<TestSession> => {
+        for (let attempt = 1; ; attempt++) {
+          const session = await open(switchedReference(files, entry));
+          if (session.load.kind === 'loaded') return session;
+          await session.close();
+          if (attempt === 3) throw new Error(`the instrumented TypeScript reference did not load in 3 tries (${session.load.kind}: ${session.load.message}); check that the reference loads, and that the machine is not overloaded`);
+        }
+      };
+      const baseline = await openUnmutated();
       const reach = await suiteReach(tests, baseline).finally(() => baseline.close());
       // Live processes with no mutant switched on, each serving mutant after mutant until one dies.
       const idle: TestSession[] = [];
@@ -71,7 +80,7 @@ export function createMutationScorer({ spawnAgent = () => spawnLocalAgent('node'
           // where no switch counts its hits costs half a second, not the challenge's call timeout.
           const budgeted = reaching.map((test) => ({ test, budgetMs: 500 + 5 * reach.durationMs.get(test)! }));
           // A mutant reached while the module loads needs a process that loads with it switched on.
-          const session = atLoad > 0 ? await open(switchedReference(files, entry, { id: mutant.id, hitLimit })) : (idle.pop() ?? (await open(switchedReference(files, entry))));
+          const session = atLoad > 0 ? await open(switchedReference(files, entry, { id: mutant.id, hitLimit })) : (idle.pop() ?? (await openUnmutated()));
           const { sut } = createSutClient(session.channel);
           let reusable = atLoad === 0;
           try {

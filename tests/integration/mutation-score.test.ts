@@ -24,7 +24,7 @@ describe('the mutation score of a hidden suite', () => {
     ]);
   });
 
-  it.each(BUNDLED)('kills at least 95%% of the non-equivalent mutants of %s', async (id) => {
+  it.each(BUNDLED)('%s: the hidden suite kills at least 95 percent of the non-equivalent mutants', async (id) => {
     const report = await scorer.score(await loadChallenge(`${ROOT}/challenges/${id}`, `${ROOT}/challenges`));
     expect(report!.score).toBeGreaterThanOrEqual(report!.threshold);
     expect(report).toMatchObject({ stale: [] });

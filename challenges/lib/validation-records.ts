@@ -14,7 +14,7 @@ export async function writeValidationRecord(dataDir: string, record: ValidationR
 export async function validationStatus(dataDir: string, id: string, contentHash: string): Promise<ValidationStatus> {
   const text = await readFile(fileOf(dataDir, id), 'utf8').catch(() => null);
   const parsed = text === null ? null : ValidationRecord.safeParse(JSON.parse(text));
-  if (!parsed?.success) return { status: 'not-validated', at: null, failures: [] };
+  if (!parsed?.success) return { status: 'not-validated', at: null, failures: [], mutation: null };
   const record = parsed.data;
-  return { status: record.contentHash === contentHash ? record.status : 'stale', at: record.at, failures: record.failures };
+  return { status: record.contentHash === contentHash ? record.status : 'stale', at: record.at, failures: record.failures, mutation: record.mutation ?? null };
 }

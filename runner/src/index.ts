@@ -4,6 +4,7 @@ export { createGrader, type Grader } from './grading/create-grader.js';
 export { localSandboxes } from './grading/local-sandboxes.js';
 export { openReference } from './grading/open-reference.js';
 export { createReferenceTimer } from './harness/reference-timer.js';
+export { createMutationScorer, type MutationReport, type MutationScorer } from './mutation/mutation-scorer.js';
 export { buildImages } from './images/build-images.js';
 export { imageTag } from './images/image-tag.js';
 export { createDockerSandboxes } from './sandbox/docker-sandboxes.js';

@@ -1,18 +1,20 @@
 /**
- * `npm run challenge -- validate [id] [--local] [--repeats N] [--language L]` proves challenge folders;
+ * `npm run challenge -- validate [id] [--local] [--repeats N] [--language L] [--skip-mutation]` proves challenge folders;
  * `npm run challenge -- new <id> [--kind coding|system-design]` scaffolds one; `--help` on either
  * (verbs and options are declared in `cli-commands.ts`).
  * Validation grades in real sandboxes by default (what candidates get); `--local` runs the
  * author's trusted solutions as host processes for a fast inner loop.
  */
 import Docker from 'dockerode';
-import { Language } from '@assay/contract';
+import { Language, type MutationScore } from '@assay/contract';
 import { ChallengeError, createChallengeCatalog, ensureModulePackage, formatProblem, modulePackageProblem, scaffoldChallenge, writeValidationRecord, type Challenge } from '@assay/challenges';
 import { createGrader } from '../grading/create-grader.js';
 import { localSandboxes } from '../grading/local-sandboxes.js';
 import { openReference } from '../grading/open-reference.js';
 import type { SandboxProvider } from '../grading/sandbox-provider.js';
 import { createReferenceTimer } from '../harness/reference-timer.js';
+import { EquivalentMutantsError } from '../mutation/equivalent-mutants.js';
+import { createMutationScorer } from '../mutation/mutation-scorer.js';
 import { SuiteError } from '../harness/test-case.js';
 import { imageTag } from '../images/image-tag.js';
 import { runnerConfigFromEnv } from '../runner-config.js';
@@ -21,7 +23,7 @@ import { assertUsableEngine } from '../sandbox/engine-check.js';
 import { InfraError } from '../sandbox/sandbox-errors.js';
 import { parseCommand } from './cli-commands.js';
 import { failureSentence } from './failure-sentence.js';
-import { validateChallenge } from './validate-challenge.js';
+import { validateChallenge, type Check } from './validate-challenge.js';
 
 async function main(): Promise<number> {
   const command = parseCommand(process.argv.slice(2));
@@ -72,6 +74,8 @@ async function main(): Promise<number> {
     sandboxes = createDockerSandboxes({ docker, images, owner: { instanceId: `validate-${process.pid}`, runnerId: `validate-${process.pid}` }, poolSize: 1 });
   }
   const grade = createGrader({ catalog, sandboxes, referenceTimer: createReferenceTimer({ openReference }) });
+  // The reference and its mutants are the author's trusted code: they run as local processes, never in sandboxes.
+  const mutation = command.mutation ? createMutationScorer() : undefined;
   let failed = broken;
   try {
     for (const challenge of challenges) {
@@ -80,6 +84,7 @@ async function main(): Promise<number> {
       const checks = await validateChallenge(challenge, grade, {
         repeats,
         languages,
+        ...(mutation ? { mutation } : {}),
         onCheck: (check) => {
           console.log(`  ${check.ok ? '✓' : '✗'} [${check.language}] ${check.what}`);
           if (check.detail) console.log(`      ${check.detail}`);
@@ -89,7 +94,7 @@ async function main(): Promise<number> {
       if (failures.length) failed += 1;
       // Only a proof in real sandboxes tells the hiring team a challenge is ready.
       if (!command.local) {
-        await writeValidationRecord(config.ASSAY_DATA_DIR, { challengeId: challenge.manifest.id, contentHash: challenge.contentHash, status: failures.length ? 'failed' : 'passed', at: new Date().toISOString(), languages, failures });
+        await writeValidationRecord(config.ASSAY_DATA_DIR, { challengeId: challenge.manifest.id, contentHash: challenge.contentHash, status: failures.length ? 'failed' : 'passed', at: new Date().toISOString(), languages, failures, ...scoreOf(checks) });
       }
     }
   } finally {
@@ -97,6 +102,11 @@ async function main(): Promise<number> {
   }
   console.log(failed ? `\n${failed} challenge(s) failed validation` : `\nall ${challenges.length} challenge(s) valid`);
   return failed ? 1 : 0;
+}
+
+function scoreOf(checks: Check[]): { mutation?: MutationScore } {
+  const mutation = checks.find((c) => c.mutation)?.mutation;
+  return mutation ? { mutation } : {};
 }
 
 function fail(message: string): number {
@@ -107,7 +117,7 @@ function fail(message: string): number {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(failureSentence(error, (e) => e instanceof ChallengeError || e instanceof SuiteError || e instanceof InfraError));
+    console.error(failureSentence(error, (e) => e instanceof ChallengeError || e instanceof SuiteError || e instanceof InfraError || e instanceof EquivalentMutantsError));
     process.exit(1);
   },
 );

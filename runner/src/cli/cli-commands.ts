@@ -12,11 +12,12 @@ export type VerbName = 'validate' | 'new';
 const VERBS: Record<VerbName, Verb> = {
   validate: {
     args: '[id]',
-    summary: 'Prove challenge folders (all of them, or the one named): requirements traced, reference and alternatives pass, starter and wrong solutions fail, gradings agree.',
+    summary: 'Prove challenge folders (all of them, or the one named): requirements traced, reference and alternatives pass, starter and wrong solutions fail, gradings agree, the hidden suite kills its mutants.',
     options: {
       local: { type: 'boolean', default: false, help: "grade the author's trusted solutions as host processes (fast inner loop); default: real sandboxes, as candidates get" },
       repeats: { type: 'string', default: '3', value: 'N', help: 'gradings of the reference and of the starter that must agree test by test' },
       language: { type: 'string', value: 'L', help: 'validate one language only (typescript, javascript or python)' },
+      'skip-mutation': { type: 'boolean', default: false, help: "skip the mutation score of the hidden suite (killed mutants of the TypeScript reference, at least 95%); nothing is recorded then" },
     },
   },
   new: {
@@ -30,7 +31,7 @@ const VERBS: Record<VerbName, Verb> = {
 export type Command =
   | { kind: 'help'; text: string }
   | { kind: 'usage-error'; message: string }
-  | { kind: 'run'; verb: 'validate'; id: string | undefined; local: boolean; repeats: string; language: string | undefined }
+  | { kind: 'run'; verb: 'validate'; id: string | undefined; local: boolean; repeats: string; language: string | undefined; mutation: boolean }
   | { kind: 'run'; verb: 'new'; id: string; type: string };
 
 const HELP: Option = { type: 'boolean', short: 'h', help: 'show this help' };
@@ -53,7 +54,7 @@ export function parseCommand(argv: readonly string[]): Command {
     if (!id) return { kind: 'usage-error', message: 'new needs the id of the challenge to create, e.g. npm run challenge -- new my-challenge.' };
     return { kind: 'run', verb, id, type: text('kind') ?? 'coding' };
   }
-  return { kind: 'run', verb, id: positionals[0], local: values.local === true, repeats: text('repeats') ?? '3', language: text('language') };
+  return { kind: 'run', verb, id: positionals[0], local: values.local === true, repeats: text('repeats') ?? '3', language: text('language'), mutation: values['skip-mutation'] !== true };
 }
 
 function parse(verb: VerbName, args: string[]) {

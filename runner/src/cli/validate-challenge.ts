@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Challenge } from '@assay/challenges';
-import type { GradingResult, Language, Suite, SubmittedFile } from '@assay/contract';
+import { MutationScore, type GradingResult, type Language, type Suite, type SubmittedFile } from '@assay/contract';
 import type { Grader } from '../grading/create-grader.js';
 import { loadTestCases, SuiteError, type TestCase } from '../harness/test-case.js';
+import { mutationCheck } from '../mutation/mutation-check.js';
+import type { MutationScorer } from '../mutation/mutation-scorer.js';
 import { leftoverTodos } from './leftover-todos.js';
 import { untraceableTests } from './untraceable-tests.js';
 
@@ -11,6 +13,8 @@ export interface Check {
   language: Language | '*';
   what: string;
   detail?: string;
+  /** On the mutation check: the score and survivors, for the validation record. */
+  mutation?: MutationScore;
 }
 
 /**
@@ -25,9 +29,11 @@ export interface ValidateOptions {
   /** Only these languages (default: every language the challenge offers). */
   languages?: Language[];
   onCheck?: (check: Check) => void;
+  /** Scores the hidden suite by the mutants of the TypeScript reference it kills; absent: not measured. */
+  mutation?: MutationScorer;
 }
 
-export async function validateChallenge(challenge: Challenge, grade: Grader, { repeats = 3, languages, onCheck = () => {} }: ValidateOptions = {}): Promise<Check[]> {
+export async function validateChallenge(challenge: Challenge, grade: Grader, { repeats = 3, languages, onCheck = () => {}, mutation }: ValidateOptions = {}): Promise<Check[]> {
   const checks: Check[] = [];
   const record = (check: Check) => {
     checks.push(check);
@@ -70,6 +76,10 @@ export async function validateChallenge(challenge: Challenge, grade: Grader, { r
     what: 'no TODO is left from the scaffold',
     ...(todos.length ? { detail: `replace each: ${todos.join('\n      ')}` } : {}),
   });
+
+  const report = await mutation?.score(challenge);
+  // The record keeps the score's own fields; zod drops the runner's extras (mutants, stale declarations).
+  if (report) record({ ...mutationCheck(report), language: 'typescript', mutation: MutationScore.parse(report) });
 
   for (const language of challenge.manifest.languages.filter((l) => !languages || languages.includes(l))) {
     const reference = challenge.trusted.reference[language];

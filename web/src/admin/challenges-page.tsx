@@ -1,4 +1,4 @@
-import { LANGUAGE_LABELS, formatProblem, type ChallengeEntry } from '@assay/contract';
+import { LANGUAGE_LABELS, formatProblem, type ChallengeEntry, type MutationScore } from '@assay/contract';
 import { apiCall } from '../api/api-call.js';
 import { Link } from '../app/router.js';
 import { StaffLayout } from '../staff/staff-layout.js';
@@ -93,6 +93,7 @@ function ChallengeRow({ entry }: { entry: ChallengeEntry }) {
             {f}
           </div>
         ))}
+        {validation.mutation ? <MutationFigure mutation={validation.mutation} /> : null}
       </td>
       <td>
         <Link href={`/admin/challenges/${entry.id}/preview`}>Try it as a candidate</Link>
@@ -101,3 +102,37 @@ function ChallengeRow({ entry }: { entry: ChallengeEntry }) {
   );
 }
 
+
+/** How strong the hidden suite is: the share of the reference's mutants it kills, and the ones it misses. */
+function MutationFigure({ mutation }: { mutation: MutationScore }) {
+  const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const counted = mutation.mutants - mutation.equivalent;
+  return (
+    <div>
+      <span className={`badge ${mutation.score >= mutation.threshold ? 'good' : 'bad'}`} title={`at least ${percent(mutation.threshold)} required`}>
+        mutation score {percent(mutation.score)}
+      </span>{' '}
+      <span className="muted">
+        {mutation.killed + mutation.timedOut} of {counted} mutants killed ({mutation.equivalent} equivalent)
+      </span>
+      {mutation.survivors.length ? (
+        <details>
+          <summary>{mutation.survivors.length} surviving mutants</summary>
+          {mutation.survivors.map((s) => (
+            <div key={`${s.file}:${s.line}:${s.mutated}`}>
+              <div className="muted">
+                {s.mutator} at {s.file}:{s.line}
+                {s.uncovered ? ' (no hidden test reaches it)' : ''}
+              </div>
+              <pre>
+                <del>- {s.original.trim()}</del>
+                {'\n'}
+                <ins>+ {s.mutated.trim()}</ins>
+              </pre>
+            </div>
+          ))}
+        </details>
+      ) : null}
+    </div>
+  );
+}

@@ -17,6 +17,13 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await cache.batch([['get', 'a'], ['size']]), [1, 1]);
   });
 
+  test('a TTL that is a numeric string is not a number and is rejected', { category: 'robustness', requirements: ['validation'] }, async ({ sut, clock }) => {
+    await assert.rejects(sut.create('LruTtlCache', 3, '100', clock(0)), 'defaultTtlMs "100"');
+    const cache = await sut.create('LruTtlCache', 2, 1_000, clock(0));
+    await assert.rejects(cache.call('put', 'a', 1, '100'), 'put with ttlMs "100"');
+    assert.deepEqual(await cache.batch([['get', 'a'], ['size']]), [null, 0]);
+  });
+
   test('JSON values come back intact', { category: 'robustness', requirements: ['json-values'] }, async ({ sut, clock }) => {
     const cache = await sut.create('LruTtlCache', 8, 1_000, clock(0));
     const values = [0, false, '', 'ünïcødé 🔑', [1, [2, 3]], { nested: { list: [1, 'two'], flag: true } }, 1.5e-9];

@@ -24,6 +24,30 @@ export default defineSuite(({ test }) => {
     assert.ok(after <= 100 + LATER_KEYS, `after ${2 * before} calls, ${after} keys are still tracked (at most ${100 + LATER_KEYS} allowed)`);
   });
 
+  test('idle keys are forgotten at a fast refill rate too', { category: 'memory', requirements: ['idle-eviction'] }, async ({ sut, clock }) => {
+    // 8 tokens/s into 4: an empty bucket refills in 500 ms, so keys idle for 1 s must go.
+    const now = clock(0);
+    const limiter = await sut.create('RateLimiter', 4, 8, now);
+    await limiter.batch(Array.from({ length: 1_000 }, (_, i) => ['tryAcquire', `client-${i}`, 1]));
+    const before = (await limiter.call('trackedKeys')) as number;
+    await now.set(1_000);
+    await limiter.batch(Array.from({ length: 2 * before }, (_, i) => ['tryAcquire', `later-${i % LATER_KEYS}`, 1]));
+    const after = (await limiter.call('trackedKeys')) as number;
+    assert.ok(after <= 100 + LATER_KEYS, `idle for twice the 500 ms refill time, then ${2 * before} calls: ${after} keys are still tracked (at most ${100 + LATER_KEYS} allowed)`);
+  });
+
+  test('a key drained just before a sweep is kept', { category: 'memory', requirements: ['active-kept'] }, async ({ sut, clock }) => {
+    // 2 tokens at 1/s: a bucket refills in 2 s. Drained at 1.9 s, it holds 0.1 at 2 s, when
+    // many calls on other keys give any sweep (by time, by call count, a few keys per call) its turn.
+    const now = clock(0);
+    const limiter = await sut.create('RateLimiter', 2, 1, now);
+    await now.set(1_900);
+    assert.equal(await limiter.call('tryAcquire', 'busy', 2), true);
+    await now.set(2_000);
+    await limiter.batch(Array.from({ length: 300 }, (_, i) => ['tryAcquire', `other-${i}`, 1]));
+    assertClose(await limiter.call('available', 'busy'), 0.1, 'a key drained 0.1 s ago');
+  });
+
   test('keys in use keep their state', { category: 'memory', requirements: ['active-kept'] }, async ({ sut, clock }) => {
     const now = clock(0);
     const limiter = await sut.create('RateLimiter', 5, 1, now);

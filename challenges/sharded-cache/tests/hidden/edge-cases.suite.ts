@@ -34,6 +34,20 @@ export default defineSuite(({ test }) => {
     assert.deepEqual(await c.batch(ks.map((k) => ['get', k] as const)), ks);
   });
 
+  test('adding a new node and removing a present one return true', { category: 'edge-cases', requirements: ['membership'] }, async ({ sut }) => {
+    const c = await cluster(sut, 2, 20, []);
+    assert.deepEqual(await c.batch([['addNode', 'a'], ['addNode', 'b'], ['removeNode', 'a'], ['addNode', 'a']]), [true, true, true, true]);
+  });
+
+  test('one virtual node per node is allowed and places keys on live nodes', { category: 'edge-cases', requirements: ['validation', 'placement'] }, async ({ sut }) => {
+    const c = await cluster(sut, 2, 1, nodeIds(3));
+    const owners = (await c.batch(keys(50).map((k) => ['ownersOf', k] as const))) as string[][];
+    for (const list of owners) {
+      assert.equal(new Set(list).size, 2, `owners ${JSON.stringify(list)} are 2 distinct nodes`);
+      for (const owner of list) assert.ok(nodeIds(3).includes(owner), `owner ${owner} is a live node`);
+    }
+  });
+
   test('unicode, empty and long keys are stored and replicated', { category: 'edge-cases', requirements: ['keys'] }, async ({ sut }) => {
     const c = await cluster(sut, 2, 50, nodeIds(4));
     const odd = ['', ' ', 'ключ', '鍵', '🔑', 'e\u0301', '\u00e9', 'x'.repeat(10_000), '{"a":1}', 'key:0'];

@@ -27,12 +27,15 @@ export default defineSuite(({ test }) => {
   });
 
   test('a failure while half-open opens the circuit again for another openMs', { category: 'recovery', requirements: ['half-open', 'open-duration', 'open'] }, async (context) => {
-    const fixture = await breakerOver(context, { failureThreshold: 1, openMs: 2_000, halfOpenTrials: 2 });
-    await failOnce(fixture, context);
+    // failureThreshold 3 with windowMs 1000 < openMs: the failed trial is the only failure in the
+    // window, so only the half-open rule (open again at the first failure) reopens the circuit.
+    const fixture = await breakerOver(context, { failureThreshold: 3, windowMs: 1_000, openMs: 2_000, halfOpenTrials: 2 });
+    for (let i = 0; i < 3; i++) await failOnce(fixture, context);
+    assert.equal(await fixture.breaker.call('state'), 'open', 'after 3 failures of 3');
     await fixture.now.set(2_000);
     assert.equal(await fixture.breaker.call('call', 'trial'), 'ok:trial');
     await failOnce(fixture, context, 'second trial');
-    assert.equal(await fixture.breaker.call('state'), 'open', 'a failed trial reopens the circuit');
+    assert.equal(await fixture.breaker.call('state'), 'open', 'a failed trial reopens the circuit, though it is the only failure within windowMs (1 of failureThreshold 3)');
     const calls = fixture.dependency.calls.length;
     await fixture.now.set(3_999);
     await context.assertRaises(fixture.breaker.call('call', 'too early'), 'circuit-open');

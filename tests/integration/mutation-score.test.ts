@@ -3,13 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { loadChallenge } from '@assay/challenges';
 import { createMutationScorer } from '@assay/runner';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('fixtures/mutation', import.meta.url));
 const scorer = createMutationScorer();
 
-/** Every bundled challenge; `challenge validate` enforces the same threshold on any folder. */
-const BUNDLED = ['rate-limiter', 'lru-ttl-cache', 'consistent-hash-ring', 'sharded-cache'];
-
+// Every bundled challenge's score is enforced by `challenge validate`, the last step of `npm test`.
 describe('the mutation score of a hidden suite', () => {
   it('is low for a weak suite, naming the mutant it misses with its diff, and leaves out declared equivalents', async () => {
     const report = await scorer.score(await loadChallenge(`${FIXTURES}/doubler`, FIXTURES));
@@ -22,11 +19,5 @@ describe('the mutation score of a hidden suite', () => {
     expect(report!.survivors).toEqual([
       { mutator: 'ConditionalExpression', file: 'src/solution.ts', line: 3, original: '    if (input < 0) return 0;', mutated: '    if (false) return 0;', uncovered: false },
     ]);
-  });
-
-  it.each(BUNDLED)('%s: the hidden suite kills at least 95 percent of the non-equivalent mutants', async (id) => {
-    const report = await scorer.score(await loadChallenge(`${ROOT}/challenges/${id}`, `${ROOT}/challenges`));
-    expect(report!.score).toBeGreaterThanOrEqual(report!.threshold);
-    expect(report).toMatchObject({ stale: [] });
   });
 });

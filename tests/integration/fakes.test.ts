@@ -115,7 +115,7 @@ describe.each(['node', 'python'] as const)('fakes in the %s agent', (runtime) =>
     );
     expect(run.results.map((r) => r.status)).toEqual(['passed', 'failed', 'failed']);
     expect(run.results[1]?.message).toMatch(/^expected your code to raise not-found \(NotFoundError or KeyError or LookupError\), but it raised BadInput: bad x/);
-    expect(run.results[2]?.message).toMatch(/the suite itself threw .*"invalid-argumnet", which is neither built in nor declared; use one of invalid-argument, not-found, state-conflict, probe/);
+    expect(run.results[2]?.message).toMatch(/^the suite \(.*\) has a mistake: assertRaises names the error kind "invalid-argumnet", which is neither built in nor declared; use one of invalid-argument, not-found, state-conflict, probe/);
   });
 
   it("fails the test when a fake's own method fails an assertion, whatever the code did with the error", async () => {

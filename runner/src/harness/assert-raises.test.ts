@@ -4,6 +4,7 @@ import { ChallengeInterface } from '@assay/contract';
 import { createAssertRaises } from './assert-raises.js';
 import { kindOfName } from './portable-error.js';
 import { CandidateError } from './suite.js';
+import { suiteFaultMessage } from './suite-fault-message.js';
 
 const assertRaises = createAssertRaises(['CircuitOpenError']);
 const raised = (type: string, lineage = [type]) => Promise.reject(new CandidateError(type, 'why', undefined, lineage));
@@ -35,6 +36,8 @@ describe('assertRaises', () => {
   it("is the suite's fault to name a kind that is neither built in nor declared, or to make a call the interface refuses", async () => {
     await expect(assertRaises(raised('KeyError'), 'circuit-closed')).rejects.toThrow(/^assertRaises names the error kind "circuit-closed", which is neither built in nor declared; use one of invalid-argument, not-found, state-conflict, circuit-open/);
     await expect(assertRaises(raised('AgentError'), 'not-found')).rejects.toMatchObject({ errorType: 'AgentError' });
+    const mistake = await assertRaises(raised('KeyError'), 'circuit-closed').catch((error: unknown) => error);
+    expect(suiteFaultMessage(mistake, '/suites/breaker.suite.ts')).toMatch(/^the suite \(breaker\.suite\.ts(:\d+)?\) has a mistake: assertRaises names the error kind "circuit-closed"/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { AssertionError } from 'node:assert';
 import { errorKinds } from './portable-error.js';
 import { CandidateError, type TestContext } from './suite.js';
+import { SuiteMistake } from './suite-mistake.js';
 
 /**
  * The suite's one-line check of the kind of error candidate code raised, in any language.
@@ -14,7 +15,7 @@ export function createAssertRaises(declared: readonly string[]): TestContext['as
     if (!names) {
       // The call goes on without us: its failure (a stopped sandbox) must not surface as unhandled.
       if (typeof call !== 'function') call.catch(() => undefined);
-      throw new Error(`assertRaises names the error kind "${kind}", which is neither built in nor declared; use one of ${[...kinds.keys()].join(', ')}, or declare the error class under interface.errors in challenge.yaml`);
+      throw new SuiteMistake(`assertRaises names the error kind "${kind}", which is neither built in nor declared; use one of ${[...kinds.keys()].join(', ')}, or declare the error class under interface.errors in challenge.yaml`);
     }
     const expected = `${kind} (${names.join(' or ')})`;
     let value: unknown;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { callSite } from './suite-call-site.js';
 import { CandidateError } from './suite.js';
+import { SuiteMistake } from './suite-mistake.js';
 
 /**
  * What a test reports when its body threw something that is not about the candidate's code: a
@@ -16,6 +17,7 @@ export function suiteFaultMessage(error: unknown, suiteFile: string): string {
   if (error instanceof CandidateError && error.errorType === 'AgentError') {
     return `the suite (${where}) makes a call the challenge does not declare: ${error.message.slice(error.errorType.length + 2)}; declare it in challenge.yaml under interface (classes.<Class>.methods or functions), or correct the name in the suite`;
   }
+  if (error instanceof SuiteMistake) return `the suite (${where}) has a mistake: ${error.message}`;
   const thrown = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `the test stopped at ${where} with ${thrown} before it could check a result: the code under test may have returned a value of another shape than the prompt describes (for example, nothing where a list was due); if what it returned is right, the test itself is at fault`;
 }

@@ -88,7 +88,7 @@ export async function createRunner(config: RunnerConfig, logger: Logger) {
         // Give up on the jobs in hand: their sandboxes go now, and their locks lapse so BullMQ
         // re-delivers them to another runner. The caller exits the process right after.
         logger.warn('jobs still running at shutdown; they will be re-delivered to another runner');
-        void gradeWorker.worker.close(true).catch(() => undefined);
+        gradeWorker.abandon();
       }
       await sandboxes.close();
       await janitor.removeOwnedBy(config.RUNNER_ID);

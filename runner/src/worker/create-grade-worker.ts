@@ -37,6 +37,12 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       removeOnFail: { age: 7 * 24 * 3600 },
     });
 
+  // Set when shutdown gives up on the jobs in hand: their sandboxes are about to be removed, so
+  // whatever their gradings end in says nothing about the candidate's code. Such a job publishes
+  // nothing and never settles; its lock lapses and BullMQ delivers it to another runner.
+  let abandoned = false;
+  const leftForRedelivery = new Promise<never>(() => undefined);
+
   const worker = new Worker(
     GRADE_QUEUE,
     async (job: Job) => {
@@ -48,6 +54,7 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
       if (removed) log({ gradingId, removed }, 'graded again: removed the containers of an earlier delivery');
       try {
         const result = await grade(job.data);
+        if (abandoned) return leftForRedelivery;
         if (!(await deliveries.owns(gradingId, deliveryId))) {
           log({ gradingId }, 'a newer delivery owns this grading: dropping this result');
           return { superseded: true };
@@ -56,6 +63,7 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
         log({ gradingId: result.gradingId, verdict: result.verdict, score: result.score, ms: Date.now() - started }, 'graded');
         return { verdict: result.verdict, score: result.score };
       } catch (error) {
+        if (abandoned) return leftForRedelivery;
         if (!(await deliveries.owns(gradingId, deliveryId))) return { superseded: true };
         const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         // No delivery will follow: say so with an infra_error verdict, or the attempt would wait
@@ -85,6 +93,11 @@ export function createGradeWorker({ connection, prefix, grade, concurrency = 2, 
     async close(): Promise<void> {
       await worker.close();
       await verdicts.close();
+    },
+    /** Gives up on the jobs in hand (shutdown ran out of time): none of them publishes a verdict. */
+    abandon(): void {
+      abandoned = true;
+      void worker.close(true).catch(() => undefined);
     },
   };
 }

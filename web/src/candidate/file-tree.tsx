@@ -10,7 +10,7 @@ export type FileRole = 'editable' | 'created' | 'read-only';
 const ROLE_MARK: Record<FileRole, { icon: string; text: string }> = {
   editable: { icon: '✎', text: 'editable' },
   created: { icon: '✚', text: 'yours' },
-  'read-only': { icon: '🔒', text: 'read-only' },
+  'read-only': { icon: '⊘', text: 'read-only' },
 };
 
 export interface FileActions {

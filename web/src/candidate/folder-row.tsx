@@ -27,7 +27,7 @@ export function FolderRow({ folder, paths, rules, actions, editable }: { folder:
   return (
     <li className="folder-row file-row">
       <span className="folder-name">
-        <span aria-hidden="true">📁</span> {folder} <span className="file-role-text">(folder)</span>
+        <span aria-hidden="true">▾</span> {folder} <span className="file-role-text">(folder)</span>
       </span>
       {!editable || !folderMovable(rules, folder, paths) ? null : editing === 'delete' ? (
         <span className="file-confirm" role="group" aria-label={`Delete the folder ${folder}?`}>

@@ -24,7 +24,7 @@ export function TestSources({ suites, focus }: { suites: ReadonlyArray<{ path: s
         return (
           <figure key={suite.path}>
             <figcaption>
-              <code>{suite.path}</code> <span className="badge muted">🔒 read-only</span>
+              <code>{suite.path}</code> <span className="badge muted">⊘ read-only</span>
             </figcaption>
             <pre className="source" tabIndex={0} aria-label={`Source of ${suite.path}`}>
               {suite.content.split('\n').map((line, i) => (
